@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Runs the packaged Quarkus services (target/quarkus-app) as background JVMs on fixed ports, with the
+# caller's environment passed through and the repository root as working directory.
+# Logs go to .run/logs/<service>.log.
+#
+# usage: deploy/local/services.sh start|stop|status [ingest-service|enrich-service|kpi-service ...]
+# env:   JAVA_OPTS (default "-Xmx512m -XX:+UseSerialGC"), SERVICES_TIMEOUT (seconds, default 90)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+declare -A PORT=([ingest-service]=8081 [enrich-service]=8082 [kpi-service]=8083)
+ALL=(ingest-service enrich-service kpi-service)
+JAVA_OPTS=${JAVA_OPTS:-"-Xmx512m -XX:+UseSerialGC"}
+TIMEOUT=${SERVICES_TIMEOUT:-90}
+
+jar_of() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
+health_ready() { curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$1/q/health/ready" 2>/dev/null; }
+
+# Launches every service first, then waits for each: they boot side by side.
+start() {
+  local s pid t0 port; local -A started
+  for s; do
+    [[ -f $(jar_of "$s") ]] || die "$s: $(jar_of "$s") is missing; build first with mvn -DskipTests package"
+  done
+  for s; do
+    if pid=$(pid_of "$s"); then say "$s: already running (pid $pid)"; continue; fi
+    port_open "${PORT[$s]}" && die "$s: port ${PORT[$s]} is taken by a process this clone did not start"
+    # JAVA_OPTS is a list of flags: split on spaces on purpose
+    # shellcheck disable=SC2086
+    launch "$s" "$LOGS/$s.log" env QUARKUS_HTTP_PORT="${PORT[$s]}" "$JAVA" $JAVA_OPTS -jar "$(jar_of "$s")"
+    started[$s]=$(now)
+  done
+  for s; do
+    t0=${started[$s]:-}
+    [[ -n $t0 ]] || continue
+    pid=$(launched_pid "$s") port=${PORT[$s]}
+    await "$s" "$TIMEOUT" "$pid" "$LOGS/$s.log" health_ready "$port"
+    say "$s: ready in $(since "$t0") (pid $pid, http://127.0.0.1:$port)"
+  done
+}
+
+status() {
+  local s pid state down=0
+  for s; do
+    if ! pid=$(pid_of "$s"); then pid=- state=stopped down=1
+    elif health_ready "${PORT[$s]}"; then state=ready
+    else state=not-ready down=1
+    fi
+    printf '%-15s %-9s pid %-8s port %s\n' "$s" "$state" "$pid" "${PORT[$s]}"
+  done
+  return $down
+}
+
+cmd=${1:-}
+shift || true
+cd "$ROOT"
+(( $# )) || set -- "${ALL[@]}"
+for s; do [[ -n ${PORT[$s]:-} ]] || die "unknown service '$s' (one of: ${ALL[*]})"; done
+case $cmd in
+  start) start "$@" ;;
+  stop) for s; do stop_process "$s" 20; done ;;
+  status) status "$@" ;;
+  *) die "usage: $0 start|stop|status [${ALL[*]} ...]" ;;
+esac

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Bronze CSV -> committed silver Parquet: enrich-service (1 and 2 replicas) against plain DuckDB, same file,
+# same machine, one JVM per run. A benchmark, not a test; results go in enrich-service/README.md.
+#
+# usage: enrich-service/bench/silver-benchmark.sh [ROWS]        (default 10000000, about 1.3 GB)
+#   env: BENCH_DIR (default /tmp/clicklake-bench; the CSV is generated there once and kept),
+#        SPLIT_BYTES (128 MiB, as ingest-service cuts), THREADS (DuckDB threads, 2), MEMORY (DuckDB limit, 1GB)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROWS=${1:-10000000}
+BENCH_DIR=${BENCH_DIR:-/tmp/clicklake-bench}
+SPLIT_BYTES=${SPLIT_BYTES:-134217728}
+THREADS=${THREADS:-2}
+MEMORY=${MEMORY:-1GB}
+
+mvn -B -q -f ../pom.xml -pl lake-contracts install -DskipTests
+mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+JAVA_OPTS=${JAVA_OPTS:-"-Xmx1g"}
+
+mkdir -p "$BENCH_DIR"
+CSV="$BENCH_DIR/rees46-$ROWS.csv"
+if [[ ! -f $CSV ]]; then
+  java -cp "$CP" dev.clicklake.contracts.clickstream.GenerateClickstream --rows "$ROWS" --out "$CSV"
+fi
+
+run() { java $JAVA_OPTS -cp "$CP" dev.clicklake.enrich.bench.SilverBenchmark "$@" 2>"$BENCH_DIR/last-run.log" | tail -1; }
+run duckdb "$CSV" "$THREADS" "$MEMORY"
+run enrich "$CSV" "$SPLIT_BYTES" 1 "$THREADS" "$MEMORY"
+run enrich "$CSV" "$SPLIT_BYTES" 2 "$(( THREADS > 1 ? THREADS / 2 : 1 ))" "$MEMORY"

@@ -1,0 +1,51 @@
+package dev.clicklake.enrich.config;
+
+import dev.clicklake.enrich.parquet.DuckDbSettings;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** enrich-service's own settings: {@code clicklake.enrich.*}. The lake's are {@code clicklake.lake.*}. */
+@ConfigMapping(prefix = "clicklake.enrich")
+public interface EnrichConfig {
+
+    /**
+     * Local folder for a split's temporary files (DuckDB spill files, Parquet and quarantine files before
+     * upload); each split works in its own sub-folder, deleted when the split ends.
+     */
+    @WithDefault("${java.io.tmpdir}/clicklake-enrich")
+    Path workDir();
+
+    /** Longest CSV record, in characters, read whole; a longer one is quarantined as {@code row.too_long}. */
+    @WithDefault("8192")
+    int maxRecordChars();
+
+    DuckDb duckdb();
+
+    Retry retry();
+
+    interface DuckDb {
+        /** DuckDB worker threads per split (sorting, dedupe, Parquet encoding). */
+        @WithDefault("2")
+        int threads();
+
+        /** DuckDB memory limit per split, e.g. {@code 512MB}; beyond it DuckDB spills to the work dir. */
+        @WithDefault("512MB")
+        String memoryLimit();
+
+        default DuckDbSettings settings() {
+            return new DuckDbSettings(threads(), memoryLimit());
+        }
+    }
+
+    interface Retry {
+        /** Wait before the first retry of a split after an infrastructure fault (lake, broker, disk). */
+        @WithDefault("1s")
+        Duration firstDelay();
+
+        /** Longest wait between retries; the wait doubles up to it. */
+        @WithDefault("1m")
+        Duration maxDelay();
+    }
+}

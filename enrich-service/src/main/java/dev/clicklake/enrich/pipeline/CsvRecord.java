@@ -1,0 +1,26 @@
+package dev.clicklake.enrich.pipeline;
+
+import java.util.List;
+
+/**
+ * One record of a CSV split, as read: where it starts, its text and its unquoted fields.
+ *
+ * @param line 1-based line number, in the file, of the record's first line
+ * @param text the record's original text without its line ending (cut at the reader's record limit)
+ * @param fields the unquoted field values
+ * @param problem why the record could not be read whole, or null when it was
+ */
+public record CsvRecord(long line, String text, List<String> fields, Problem problem) {
+
+    /** A record that could not be read whole. */
+    public enum Problem {
+        /** The split ended inside a quoted field: the record is cut short. */
+        UNTERMINATED_QUOTE,
+        /** The record was longer than the reader's limit; {@code text} holds its beginning only. */
+        TOO_LONG
+    }
+
+    public CsvRecord {
+        fields = List.copyOf(fields);
+    }
+}

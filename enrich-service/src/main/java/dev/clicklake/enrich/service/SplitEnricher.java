@@ -1,0 +1,164 @@
+package dev.clicklake.enrich.service;
+
+import dev.clicklake.contracts.event.BronzeLanded;
+import dev.clicklake.contracts.event.ContractCodec;
+import dev.clicklake.contracts.event.DateRange;
+import dev.clicklake.contracts.event.LakeFile;
+import dev.clicklake.contracts.event.RowCounts;
+import dev.clicklake.contracts.event.SilverFile;
+import dev.clicklake.contracts.event.SilverReady;
+import dev.clicklake.contracts.event.Split;
+import dev.clicklake.contracts.runtime.LakeConfig;
+import dev.clicklake.contracts.storage.LakeLocation;
+import dev.clicklake.contracts.storage.LakeStorage;
+import dev.clicklake.enrich.config.EnrichConfig;
+import dev.clicklake.enrich.metrics.EnrichMetrics;
+import dev.clicklake.enrich.parquet.ParquetPartition;
+import dev.clicklake.enrich.parquet.SilverParquetWriter;
+import dev.clicklake.enrich.pipeline.ColumnOrder;
+import dev.clicklake.enrich.pipeline.CsvRecord;
+import dev.clicklake.enrich.pipeline.CsvRecordReader;
+import dev.clicklake.enrich.pipeline.RowResult;
+import dev.clicklake.enrich.pipeline.RowTally;
+import dev.clicklake.enrich.pipeline.SilverRules;
+import dev.clicklake.enrich.quarantine.QuarantineFileWriter;
+import dev.clicklake.enrich.quarantine.QuarantineSource;
+import dev.clicklake.enrich.storage.CommittedObject;
+import dev.clicklake.enrich.storage.LakeCommitter;
+import dev.clicklake.enrich.storage.SilverLayout;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns one bronze split into committed silver: reads the split's byte range from the lake, applies the
+ * silver rules row by row, writes the cleaned rows as Parquet (one file per event_date) and the rejected
+ * rows as a quarantine file in a local work folder, then commits each file to the silver container
+ * (put-if-absent). Idempotent: a split processed again commits nothing new and describes the same objects.
+ */
+@ApplicationScoped
+public class SplitEnricher {
+
+    private static final Logger LOG = Logger.getLogger(SplitEnricher.class);
+
+    private final LakeStorage lake;
+    private final LakeCommitter committer;
+    private final ContractCodec codec;
+    private final EnrichMetrics metrics;
+    private final EnrichConfig config;
+    private final String silverContainer;
+    private final String service;
+    private final String serviceVersion;
+
+    public SplitEnricher(LakeStorage lake, LakeCommitter committer, ContractCodec codec, EnrichMetrics metrics,
+            EnrichConfig config, LakeConfig lakeConfig,
+            @ConfigProperty(name = "quarkus.application.name") String service,
+            @ConfigProperty(name = "quarkus.application.version") String serviceVersion) {
+        this.lake = lake;
+        this.committer = committer;
+        this.codec = codec;
+        this.metrics = metrics;
+        this.config = config;
+        this.silverContainer = lakeConfig.containers().silver();
+        this.service = service;
+        this.serviceVersion = serviceVersion;
+    }
+
+    /** Enriches the split and returns the {@code silver-ready} payload that announces its committed output. */
+    public SilverReady enrich(BronzeLanded landed) throws IOException, SQLException {
+        long started = System.nanoTime();
+        Path work = Files.createTempDirectory(Files.createDirectories(config.workDir()), "split-");
+        try {
+            SplitOutput output = transform(landed, work);
+            SilverReady ready = commit(landed, output);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            metrics.splitProcessed(took);
+            LOG.infof("split %s/%d of %s: %d rows in, %d written, %d duplicates, %d quarantined in %d ms",
+                    landed.ingestionId(), landed.split().index(), landed.file().location(), ready.counts().rowsIn(),
+                    ready.counts().written(), ready.counts().duplicates(), ready.counts().quarantined(), took.toMillis());
+            return ready;
+        } finally {
+            deleteRecursively(work);
+        }
+    }
+
+    private SplitOutput transform(BronzeLanded landed, Path work) throws IOException, SQLException {
+        Split split = landed.split();
+        SilverRules rules = new SilverRules(new ColumnOrder(landed.format().columns()));
+        QuarantineSource source = new QuarantineSource(landed.ingestionId(), landed.dataset(), landed.file().location(),
+                service, serviceVersion);
+        RowTally tally = new RowTally();
+        try (InputStream in = lake.open(landed.file().location(), split.offset(), split.length());
+                SilverParquetWriter parquet = new SilverParquetWriter(work, config.duckdb().settings());
+                QuarantineFileWriter quarantine = new QuarantineFileWriter(work.resolve("quarantine.jsonl"), codec, source)) {
+            CsvRecordReader reader = new CsvRecordReader(new InputStreamReader(in, StandardCharsets.UTF_8),
+                    split.firstLine(), config.maxRecordChars());
+            for (CsvRecord record = reader.next(); record != null; record = reader.next()) {
+                tally.countIn();
+                RowResult result = rules.apply(record);
+                if (result instanceof RowResult.Cleaned cleaned) {
+                    parquet.append(cleaned.event());
+                } else {
+                    RowResult.Rejected rejected = (RowResult.Rejected) result;
+                    tally.countQuarantined(rejected.rule());
+                    quarantine.write(record, rejected);
+                }
+            }
+            List<ParquetPartition> partitions = parquet.finish();
+            return new SplitOutput(partitions, quarantine.file(), quarantine.rows(), tally);
+        }
+    }
+
+    private SilverReady commit(BronzeLanded landed, SplitOutput output) throws IOException {
+        int index = landed.split().index();
+        List<CommittedObject> committed = new ArrayList<>();
+        List<SilverFile> files = new ArrayList<>();
+        for (ParquetPartition partition : output.partitions()) {
+            LakeLocation target = LakeLocation.of(silverContainer,
+                    SilverLayout.eventsPath(landed.dataset(), partition.eventDate(), landed.ingestionId(), index));
+            CommittedObject object = committer.commit(partition.file(), target);
+            committed.add(object);
+            files.add(new SilverFile(target.container(), target.path(), object.bytes(), object.sha256(),
+                    partition.rowsWritten(), partition.eventDate()));
+        }
+        LakeFile quarantine = null;
+        if (output.quarantine().isPresent()) {
+            LakeLocation target = LakeLocation.of(silverContainer,
+                    SilverLayout.quarantinePath(landed.dataset(), landed.ingestionId(), index));
+            CommittedObject object = committer.commit(output.quarantine().get(), target);
+            committed.add(object);
+            quarantine = new LakeFile(target.container(), target.path(), object.bytes(), object.sha256(), output.quarantineRows());
+        }
+        RowCounts counts = output.tally().counts(output.written(), output.duplicates());
+        if (committed.stream().anyMatch(object -> !object.alreadyThere())) {
+            metrics.rowsCommitted(counts);
+        }
+        DateRange eventDates = files.isEmpty() ? null
+                : new DateRange(files.get(0).eventDate(), files.get(files.size() - 1).eventDate());
+        return new SilverReady(landed.ingestionId(), landed.dataset(), landed.file().location(), landed.split().ref(),
+                files, quarantine, counts, eventDates, SilverReady.SILVER_EVENTS_V1);
+    }
+
+    /** Best effort: a leftover file must not fail a committed split, so it is only logged. */
+    private static void deleteRecursively(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            LOG.warnf("could not delete the work folder %s: %s", folder, e.toString());
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package dev.clicklake.enrich;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.clicklake.contracts.clickstream.ClickstreamGenerator;
+import dev.clicklake.contracts.clickstream.ClickstreamOptions;
+import dev.clicklake.contracts.clickstream.ClickstreamSummary;
+import dev.clicklake.contracts.event.BronzeLanded;
+import dev.clicklake.contracts.event.Contract;
+import dev.clicklake.contracts.event.ContractCodec;
+import dev.clicklake.contracts.event.Decoded;
+import dev.clicklake.contracts.event.QuarantineRecord;
+import dev.clicklake.contracts.event.SilverFile;
+import dev.clicklake.contracts.event.SilverReady;
+import dev.clicklake.contracts.storage.LakeLocation;
+import dev.clicklake.contracts.storage.LakeObject;
+import dev.clicklake.contracts.storage.LakeStorage;
+import dev.clicklake.enrich.testing.BronzeSplits;
+import dev.clicklake.enrich.testing.ExpectedSilver;
+import dev.clicklake.enrich.testing.KafkaTopics;
+import dev.clicklake.enrich.testing.SilverAggregates;
+import dev.clicklake.enrich.testing.SilverDownloads;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * enrich-service as deployed, against the real local stack (Kafka on 127.0.0.1:9092, Azurite on :10000):
+ * a generated file in bronze and its bronze-landed messages go in through Kafka; the silver-ready messages,
+ * the Parquet files and the quarantine come out, checked against figures computed here from the CSV text.
+ */
+@QuarkusTest
+class BronzeToSilverFlowTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(120);
+
+    @Inject
+    LakeStorage lake;
+
+    @Inject
+    ContractCodec codec;
+
+    @ConfigProperty(name = "clicklake.topic-prefix")
+    String prefix;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    private KafkaTopics kafka;
+    private final String ingestionId = UUID.randomUUID().toString();
+
+    @BeforeEach
+    void clients() {
+        kafka = new KafkaTopics(bootstrap);
+    }
+
+    @AfterEach
+    void close() {
+        kafka.close();
+    }
+
+    @Test
+    void enrichesEverySplitOfAFileIntoSilverAndAnnouncesIt() throws Exception {
+        ClickstreamOptions options = ClickstreamOptions.builder().rows(6_000).days(2).badRows(27).duplicateShare(0.01)
+                .cutLastLine(true).seed(17).build();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ClickstreamSummary summary = new ClickstreamGenerator(options).generate(out);
+        byte[] bytes = out.toByteArray();
+        List<BronzeLanded> splits = land(bytes, 3);
+
+        for (BronzeLanded split : splits) {
+            sendLanded(split);
+        }
+        List<SilverReady> readies = awaitSilverReady(splits.size());
+
+        // every row is accounted for, split by split
+        assertEquals(6_001, ExpectedSilver.dataLines(bytes, true));
+        assertEquals(6_001, readies.stream().mapToLong(r -> r.counts().rowsIn()).sum());
+        for (SilverReady ready : readies) {
+            assertEquals(ready.counts().written(), ready.files().stream().mapToLong(SilverFile::rows).sum());
+        }
+
+        // the Parquet files hold exactly each split's distinct good rows
+        Path downloads = Files.createTempDirectory("silver-download");
+        assertEquals(ExpectedSilver.perSplit(bytes, splits),
+                SilverAggregates.ofParquet(SilverDownloads.parquet(lake, readies, downloads)));
+        for (SilverFile file : readies.stream().flatMap(r -> r.files().stream()).toList()) {
+            assertTrue(file.path().startsWith("rees46/events/event_date=" + file.eventDate() + "/" + ingestionId + "-"));
+        }
+
+        // every rejected row is in the quarantine with its line, text and rule
+        List<QuarantineRecord> quarantined = SilverDownloads.quarantine(lake, codec, readies);
+        assertEquals(ExpectedSilver.badLineNumbers(bytes, true), quarantined.stream().map(QuarantineRecord::line).toList());
+        Map<String, Long> expectedRules = new TreeMap<>(ExpectedSilver.quarantinedByRule(summary));
+        expectedRules.merge("row.field_count", 1L, Long::sum); // the cut last line
+        assertEquals(expectedRules, quarantined.stream().collect(Collectors.groupingBy(QuarantineRecord::rule,
+                TreeMap::new, Collectors.counting())));
+        for (QuarantineRecord record : quarantined) {
+            assertEquals(ExpectedSilver.line(bytes, record.line()), record.original());
+            assertEquals(ingestionId, record.ingestionId());
+        }
+
+        // metrics and readiness
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("clicklake_enrich_rows_in_total"))
+                .body(containsString("clicklake_enrich_rows_quarantined_total{rule=\"price.negative\"}"));
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItem("lake"));
+    }
+
+    @Test
+    void aRedeliveredSplitChangesNothingAndIsAnnouncedAgainTheSame() throws Exception {
+        byte[] bytes = generated(2_000);
+        BronzeLanded split = land(bytes, 1).get(0);
+        sendLanded(split);
+        SilverReady first = awaitSilverReady(1).get(0);
+        List<String> committed = silverObjects();
+
+        sendLanded(split);
+        List<SilverReady> both = awaitSilverReady(2);
+
+        assertEquals(first, both.get(0));
+        assertEquals(first, both.get(1));
+        assertEquals(committed, silverObjects());
+    }
+
+    @Test
+    void aMalformedMessageGoesToTheDeadLetterTopicWithTheReason() throws Exception {
+        String malformed = "{\"ingestionId\":\"" + ingestionId + "\",\"dataset\":\"rees46\"}";
+        kafka.send(prefix + "bronze-landed", ingestionId, malformed, cloudEventHeaders("dev.clicklake.bronze-landed.v1"));
+
+        ConsumerRecord<String, String> dead = kafka.await(prefix + "clicklake-dead-letter",
+                r -> ingestionId.equals(r.key()), 1, WAIT).get(0);
+
+        assertEquals(malformed, dead.value());
+        String reason = KafkaTopics.header(dead, "dead-letter-reason");
+        assertTrue(reason != null && reason.contains("refused") && reason.contains("required"), reason);
+        assertEquals(prefix + "bronze-landed", KafkaTopics.header(dead, "dead-letter-topic"));
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------
+
+    private List<BronzeLanded> land(byte[] bytes, int splits) throws IOException {
+        LakeLocation file = LakeLocation.of("bronze", "rees46/2019-10-01/" + ingestionId + "/generated.csv");
+        lake.create(file, new ByteArrayInputStream(bytes));
+        return BronzeSplits.messages(ingestionId, "rees46", file, bytes, true, splits);
+    }
+
+    private void sendLanded(BronzeLanded split) throws Exception {
+        String json = codec.mapper().writeValueAsString(split);
+        kafka.send(prefix + "bronze-landed", ingestionId + "/" + split.split().index(), json,
+                cloudEventHeaders("dev.clicklake.bronze-landed.v1"));
+    }
+
+    private Map<String, String> cloudEventHeaders(String type) {
+        return Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
+                "ce_source", "/clicklake/test/1", "ce_type", type, "ce_time", Instant.now().toString(),
+                "ce_ingestionid", ingestionId, "content-type", "application/json");
+    }
+
+    /** The silver-ready messages of this test's ingestion, sorted by split, after checking their headers and schema. */
+    private List<SilverReady> awaitSilverReady(int count) {
+        List<ConsumerRecord<String, String>> records = kafka.await(prefix + "silver-ready",
+                r -> r.key() != null && r.key().startsWith(ingestionId + "/"), count, WAIT);
+        List<SilverReady> readies = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            assertEquals("dev.clicklake.silver-ready.v1", KafkaTopics.header(record, "ce_type"));
+            assertEquals(ingestionId, KafkaTopics.header(record, "ce_ingestionid"));
+            assertTrue(KafkaTopics.header(record, "ce_source").contains("enrich-service"));
+            Decoded<SilverReady> decoded = codec.decode(Contract.SILVER_READY, SilverReady.class, record.value());
+            SilverReady ready = (SilverReady) assertInstanceOf(Decoded.Accepted.class, decoded, record.value()).payload();
+            assertEquals(ingestionId + "/" + ready.split().index(), record.key());
+            readies.add(ready);
+        }
+        readies.sort(Comparator.comparingInt(r -> r.split().index()));
+        return readies;
+    }
+
+    private List<String> silverObjects() throws IOException {
+        List<String> objects = new ArrayList<>();
+        for (LakeObject object : lake.list(LakeLocation.of("silver", "rees46/"))) {
+            if (object.location().path().contains(ingestionId)) {
+                objects.add(object.location().path() + ":" + object.size());
+            }
+        }
+        return objects;
+    }
+
+    private static byte[] generated(long rows) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ClickstreamGenerator(ClickstreamOptions.builder().rows(rows).days(2).seed(rows).build()).generate(out);
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,138 @@
+package dev.clicklake.enrich.bench;
+
+import dev.clicklake.contracts.event.BronzeLanded;
+import dev.clicklake.contracts.storage.LakeLocation;
+import dev.clicklake.contracts.storage.LocalLakeStorage;
+import dev.clicklake.enrich.service.SplitEnricher;
+import dev.clicklake.enrich.testing.BronzeSplits;
+import dev.clicklake.enrich.testing.LocalEnricher;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Times bronze CSV to committed silver Parquet on a local-folder lake, and the same file through plain DuckDB
+ * ({@code read_csv}, DISTINCT, {@code COPY ... PARTITION_BY}) as the baseline. Not a test: run by
+ * {@code enrich-service/bench/silver-benchmark.sh}, one mode per JVM so that each peak RSS is its own.
+ *
+ * <pre>
+ * SilverBenchmark enrich FILE SPLIT_BYTES REPLICAS DUCKDB_THREADS MEMORY_LIMIT
+ * SilverBenchmark duckdb FILE DUCKDB_THREADS MEMORY_LIMIT
+ * </pre>
+ */
+public final class SilverBenchmark {
+
+    private static final String COLUMNS = "{'event_time': 'TIMESTAMP', 'event_type': 'VARCHAR', 'product_id': 'BIGINT',"
+            + " 'category_id': 'BIGINT', 'category_code': 'VARCHAR', 'brand': 'VARCHAR', 'price': 'DECIMAL(12,2)',"
+            + " 'user_id': 'BIGINT', 'user_session': 'VARCHAR'}";
+
+    private SilverBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path csv = Path.of(args[1]).toAbsolutePath();
+        Path work = Files.createTempDirectory("silver-benchmark");
+        String what;
+        long started;
+        if (args[0].equals("enrich")) {
+            List<BronzeLanded> splits = plan(csv, work, Long.parseLong(args[2]));
+            started = System.nanoTime();
+            what = enrich(splits, work, Integer.parseInt(args[3]), args[4], args[5]);
+        } else {
+            started = System.nanoTime();
+            what = duckdb(csv, work, args[2], args[3]);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long bytes = Files.size(csv);
+        long rows = dataLines(csv);
+        System.out.printf("%s: %,d rows, %,d bytes in %.1f s = %,.0f rows/s, %.1f MB/s, peak RSS %s%n", what, rows, bytes,
+                seconds, rows / seconds, bytes / seconds / 1e6, peakRss());
+    }
+
+    /** Links the file into a local lake's bronze container and cuts it into splits, as ingest-service would. */
+    private static List<BronzeLanded> plan(Path csv, Path work, long splitBytes) throws IOException {
+        LocalLakeStorage lake = new LocalLakeStorage(work.resolve("lake"));
+        lake.ensureContainers(List.of("bronze", "silver", "gold"));
+        Files.createDirectories(work.resolve("lake/bronze/bench"));
+        Files.createLink(work.resolve("lake/bronze/bench/in.csv"), csv); // same file system: keep the file under /tmp
+        try (InputStream in = Files.newInputStream(csv)) {
+            return BronzeSplits.messages(UUID.randomUUID().toString(), "bench", LakeLocation.of("bronze", "bench/in.csv"),
+                    in, true, splitBytes);
+        }
+    }
+
+    /** {@code replicas} enrichers, each on its own thread, take the splits one after another. */
+    private static String enrich(List<BronzeLanded> splits, Path work, int replicas, String threads, String memory)
+            throws Exception {
+        LocalLakeStorage lake = new LocalLakeStorage(work.resolve("lake"));
+        Map<String, String> settings = Map.of("clicklake.enrich.duckdb.threads", threads,
+                "clicklake.enrich.duckdb.memory-limit", memory);
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(replicas);
+        List<Future<Long>> replicaRows = new ArrayList<>();
+        for (int r = 0; r < replicas; r++) {
+            SplitEnricher enricher = LocalEnricher.create(lake, work.resolve("work-" + r), new SimpleMeterRegistry(), settings);
+            replicaRows.add(pool.submit(() -> {
+                long written = 0;
+                for (int i = next.getAndIncrement(); i < splits.size(); i = next.getAndIncrement()) {
+                    written += enricher.enrich(splits.get(i)).counts().written();
+                }
+                return written;
+            }));
+        }
+        long written = 0;
+        for (Future<Long> rows : replicaRows) {
+            written += rows.get();
+        }
+        pool.shutdown();
+        return String.format("enrich-service: %d split(s), %d replica(s), DuckDB %s thread(s) and %s each, %,d rows written",
+                splits.size(), replicas, threads, memory, written);
+    }
+
+    private static String duckdb(Path csv, Path work, String threads, String memory) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement()) {
+            statement.execute("SET threads = " + threads);
+            statement.execute("SET memory_limit = '" + memory + "'");
+            statement.execute("SET temp_directory = '" + work.resolve("spill") + "'");
+            statement.execute("SET TimeZone = 'UTC'");
+            statement.execute("COPY (SELECT DISTINCT event_time::TIMESTAMPTZ AS event_time, event_type, product_id,"
+                    + " category_id, category_code, brand, price, user_id, user_session, CAST(event_time AS DATE) AS event_date"
+                    + " FROM read_csv('" + csv + "', header = true, columns = " + COLUMNS
+                    + ", timestampformat = '%Y-%m-%d %H:%M:%S UTC')) TO '" + work.resolve("parquet")
+                    + "' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (event_date))");
+        }
+        return String.format("DuckDB read_csv, DISTINCT, COPY PARTITION_BY: %s thread(s), %s", threads, memory);
+    }
+
+    private static long dataLines(Path csv) throws IOException {
+        long lines = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(csv)) {
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                for (int i = 0; i < read; i++) {
+                    lines += buffer[i] == '\n' ? 1 : 0;
+                }
+            }
+        }
+        return lines - 1; // the header line
+    }
+
+    private static String peakRss() throws IOException {
+        return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(line -> line.startsWith("VmHWM:")).map(line -> line.substring(6).strip()).findFirst().orElse("?");
+    }
+}

@@ -1,0 +1,167 @@
+package dev.clicklake.enrich.parquet;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.clicklake.enrich.pipeline.SilverEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SilverParquetWriterTest {
+
+    private static final DuckDbSettings SETTINGS = new DuckDbSettings(2, "256MB");
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void writesOneFilePerEventDateWithTheDistinctRowsSorted() throws Exception {
+        SilverEvent late = event("2019-10-02T10:00:00Z", "s2", 100);
+        SilverEvent earlyNoSession = event("2019-10-01T09:00:00Z", null, 200);
+        SilverEvent earlyB = event("2019-10-01T09:00:00Z", "b", 300);
+        SilverEvent earlyA = event("2019-10-01T09:00:00Z", "a", 400);
+        SilverEvent first = event("2019-10-01T00:00:01Z", "z", 500);
+
+        List<ParquetPartition> partitions = write(List.of(late, earlyNoSession, earlyB, late, earlyA, first, earlyA, earlyA));
+
+        assertEquals(2, partitions.size());
+        ParquetPartition day1 = partitions.get(0);
+        assertEquals(LocalDate.of(2019, 10, 1), day1.eventDate());
+        assertEquals(6, day1.rowsIn());
+        assertEquals(4, day1.rowsWritten());
+        assertEquals(2, day1.duplicates());
+        assertEquals(new ParquetPartition(LocalDate.of(2019, 10, 2), folder.resolve("event_date=2019-10-02.parquet"), 2, 1),
+                partitions.get(1));
+
+        assertEquals(List.of("2019-10-01 00:00:01+00|z|5.00", "2019-10-01 09:00:00+00|a|4.00",
+                "2019-10-01 09:00:00+00|b|3.00", "2019-10-01 09:00:00+00|null|2.00"),
+                query("SELECT event_time::VARCHAR || '|' || coalesce(user_session, 'null') || '|' || price::VARCHAR FROM "
+                        + source(day1.file())));
+    }
+
+    @Test
+    void writesTheSilverEventsSchema() throws Exception {
+        ParquetPartition partition = write(List.of(event("2019-10-01T23:30:00Z", "s", 12345))).get(0);
+
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("event_time", "TIMESTAMP WITH TIME ZONE");
+        expected.put("event_type", "VARCHAR");
+        expected.put("product_id", "BIGINT");
+        expected.put("category_id", "BIGINT");
+        expected.put("category_code", "VARCHAR");
+        expected.put("main_category", "VARCHAR");
+        expected.put("sub_category", "VARCHAR");
+        expected.put("item_category", "VARCHAR");
+        expected.put("brand", "VARCHAR");
+        expected.put("price", "DECIMAL(12,2)");
+        expected.put("user_id", "BIGINT");
+        expected.put("user_session", "VARCHAR");
+        expected.put("event_hour", "TINYINT");
+        List<String> described = query("SELECT column_name || ' ' || column_type FROM (DESCRIBE SELECT * FROM "
+                + source(partition.file()) + ")");
+        List<String> wanted = new ArrayList<>();
+        expected.forEach((name, type) -> wanted.add(name + " " + type));
+        assertEquals(wanted, described);
+        assertEquals(List.of("2053013555631882655|123.45|23|cart|electronics.audio.headphone|electronics|audio|headphone|sony|7|2019-10-01 23:30:00+00"),
+                query("SELECT concat_ws('|', category_id, price, event_hour, event_type, category_code, main_category,"
+                        + " sub_category, item_category, brand, product_id, event_time) FROM " + source(partition.file())));
+        assertEquals(List.of("zstd"), query("SELECT DISTINCT lower(compression) FROM parquet_metadata("
+                + literal(partition.file()) + ")"));
+    }
+
+    @Test
+    void writesTheSameBytesWhateverTheOrderOfTheInput() throws Exception {
+        List<SilverEvent> events = new ArrayList<>();
+        Random random = new Random(7);
+        for (int i = 0; i < 5_000; i++) {
+            events.add(event(Instant.parse("2019-10-01T00:00:00Z").plusSeconds(random.nextInt(3_600)).toString(),
+                    random.nextInt(10) == 0 ? null : "s" + random.nextInt(50), random.nextInt(1_000)));
+        }
+        byte[] first = Files.readAllBytes(write(events, folder.resolve("first")).get(0).file());
+        Collections.shuffle(events, random);
+        byte[] second = Files.readAllBytes(write(events, folder.resolve("second")).get(0).file());
+
+        assertArrayEquals(first, second);
+    }
+
+    @Test
+    void staysWithinASmallMemoryLimitBySpillingToTheFolder() throws Exception {
+        List<ParquetPartition> partitions;
+        Random random = new Random(11);
+        try (SilverParquetWriter writer = new SilverParquetWriter(folder, new DuckDbSettings(1, "64MB"))) {
+            for (int i = 0; i < 250_000; i++) {
+                writer.append(event(Instant.parse("2019-10-01T00:00:00Z").plusSeconds(random.nextInt(86_400 * 3)).toString(),
+                        "session-" + random.nextInt(1_000_000), random.nextInt(100_000)));
+            }
+            partitions = writer.finish();
+        }
+
+        assertEquals(3, partitions.size());
+        assertEquals(250_000, partitions.stream().mapToLong(ParquetPartition::rowsIn).sum());
+    }
+
+    @Test
+    void writesNoFileForNoRows() throws Exception {
+        assertEquals(List.of(), write(List.of()));
+    }
+
+    private List<ParquetPartition> write(List<SilverEvent> events) throws SQLException {
+        return write(events, folder);
+    }
+
+    private static List<ParquetPartition> write(List<SilverEvent> events, Path into) throws SQLException {
+        try {
+            Files.createDirectories(into);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        try (SilverParquetWriter writer = new SilverParquetWriter(into, SETTINGS)) {
+            for (SilverEvent event : events) {
+                writer.append(event);
+            }
+            return writer.finish();
+        }
+    }
+
+    private static SilverEvent event(String time, String session, long priceCents) {
+        return new SilverEvent(Instant.parse(time), "cart", 7, 2053013555631882655L, "electronics.audio.headphone",
+                "electronics", "audio", "headphone", "sony", priceCents, 42, session);
+    }
+
+    private static List<String> query(String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement()) {
+            statement.execute("SET TimeZone = 'UTC'");
+            try (ResultSet result = statement.executeQuery(sql)) {
+                while (result.next()) {
+                    rows.add(result.getString(1));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static String source(Path file) {
+        return "read_parquet(" + literal(file) + ")";
+    }
+
+    private static String literal(Path file) {
+        return "'" + file.toAbsolutePath() + "'";
+    }
+}

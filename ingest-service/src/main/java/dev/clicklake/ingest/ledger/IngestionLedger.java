@@ -1,0 +1,177 @@
+package dev.clicklake.ingest.ledger;
+
+import dev.clicklake.contracts.event.GoldReady;
+import dev.clicklake.contracts.event.SilverReady;
+import dev.clicklake.contracts.event.Split;
+import dev.clicklake.contracts.storage.LakeLocation;
+import dev.clicklake.ingest.landing.IngestionRequest;
+import dev.clicklake.ingest.landing.LandingResult;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Every change to the ingestion ledger, each in its own transaction. */
+@ApplicationScoped
+public class IngestionLedger {
+
+    private static final EnumSet<IngestionStatus> GONE = EnumSet.of(IngestionStatus.FAILED, IngestionStatus.REJECTED);
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Transactional
+    public Ingestion startReceiving(IngestionRequest request) {
+        Ingestion ingestion = new Ingestion();
+        ingestion.id = UUID.randomUUID();
+        ingestion.dataset = request.dataset();
+        ingestion.status = IngestionStatus.RECEIVING;
+        ingestion.sourceKind = request.sourceKind();
+        ingestion.sourceName = request.sourceName();
+        ingestion.sourceUri = request.sourceUri();
+        ingestion.declaredColumns = request.declaredColumns().map(c -> String.join(",", c)).orElse(null);
+        ingestion.createdAt = clock.instant();
+        ingestion.updatedAt = ingestion.createdAt;
+        ingestion.persist();
+        return ingestion;
+    }
+
+    @Transactional
+    public void progress(UUID id, long bytesReceived, Long totalBytes) {
+        Ingestion.update("bytesReceived = ?1, totalBytes = coalesce(?2, totalBytes), updatedAt = ?3 where id = ?4",
+                bytesReceived, totalBytes, clock.instant(), id);
+    }
+
+    @Transactional
+    public Ingestion end(UUID id, IngestionStatus status, String reason) {
+        Ingestion ingestion = Ingestion.findById(id);
+        ingestion.status = status;
+        ingestion.reason = reason;
+        ingestion.updatedAt = clock.instant();
+        return ingestion;
+    }
+
+    /** The live ingestion of the same content in the same dataset, if one exists. */
+    @Transactional
+    public Optional<Ingestion> sameContent(String dataset, String sha256, UUID except) {
+        return Ingestion.<Ingestion>find("dataset = ?1 and sha256 = ?2 and id <> ?3 and status not in ?4",
+                dataset, sha256, except, GONE).firstResultOptional();
+    }
+
+    /**
+     * Records the committed bronze object and its splits. Fails (unique index) when the same content
+     * already landed in this dataset.
+     */
+    @Transactional
+    public Ingestion markLanded(UUID id, LakeLocation bronze, LandingResult landed) {
+        Ingestion ingestion = Ingestion.findById(id);
+        Instant now = clock.instant();
+        ingestion.status = IngestionStatus.LANDED;
+        ingestion.bytesReceived = landed.bytes();
+        ingestion.totalBytes = landed.bytes();
+        ingestion.dataRows = landed.rows();
+        ingestion.sha256 = landed.sha256();
+        ingestion.bronzeContainer = bronze.container();
+        ingestion.bronzePath = bronze.path();
+        ingestion.hasHeader = landed.layout().header();
+        ingestion.fileColumns = String.join(",", landed.layout().columns());
+        ingestion.splitCount = landed.splits().size();
+        ingestion.landedAt = now;
+        ingestion.updatedAt = now;
+        for (Split split : landed.splits()) {
+            IngestionSplit row = new IngestionSplit();
+            row.key = new IngestionSplit.Key(id, split.index());
+            row.byteOffset = split.offset();
+            row.byteLength = split.length();
+            row.firstLine = split.firstLine();
+            row.dataRows = split.rows();
+            row.persist();
+        }
+        Ingestion.flush();
+        return ingestion;
+    }
+
+    /** Removes an ingestion that turned out to repeat an earlier one's content. */
+    @Transactional
+    public void forget(UUID id) {
+        Ingestion.deleteById(id);
+    }
+
+    @Transactional
+    public void markPublished(UUID id) {
+        Ingestion.update("publishedAt = ?1, updatedAt = ?1 where id = ?2", clock.instant(), id);
+    }
+
+    @Transactional
+    public List<Ingestion> landedButUnpublished() {
+        return Ingestion.list("status = ?1 and publishedAt is null", Sort.by("landedAt"), IngestionStatus.LANDED);
+    }
+
+    @Transactional
+    public List<IngestionSplit> splits(UUID id) {
+        return IngestionSplit.list("key.ingestionId = ?1", Sort.by("key.splitIndex"), id);
+    }
+
+    /** Records silver's report for one split (idempotent) and moves the ingestion on when all splits are in. */
+    @Transactional
+    public void recordSilver(SilverReady ready) {
+        IngestionSplit split = split(ready.ingestionId(), ready.split().index());
+        if (split == null) {
+            return;
+        }
+        split.rowsWritten = ready.counts().written();
+        split.duplicates = ready.counts().duplicates();
+        split.quarantined = ready.counts().quarantined();
+        if (split.silverAt == null) {
+            split.silverAt = clock.instant();
+        }
+        advance(split.key.ingestionId());
+    }
+
+    /** Records gold's report for one split (idempotent) and moves the ingestion on when all splits are in. */
+    @Transactional
+    public void recordGold(GoldReady ready) {
+        IngestionSplit split = split(ready.ingestionId(), ready.split().index());
+        if (split == null) {
+            return;
+        }
+        if (split.goldAt == null) {
+            split.goldAt = clock.instant();
+        }
+        advance(split.key.ingestionId());
+    }
+
+    /** The split row, with its ingestion locked so silver and gold reports for it apply one at a time. */
+    private IngestionSplit split(String ingestionId, int index) {
+        UUID id = UUID.fromString(ingestionId);
+        if (Ingestion.findById(id, LockModeType.PESSIMISTIC_WRITE) == null) {
+            return null;
+        }
+        return IngestionSplit.findById(new IngestionSplit.Key(id, index));
+    }
+
+    private void advance(UUID id) {
+        Ingestion ingestion = Ingestion.findById(id);
+        IngestionSplit.flush();
+        long silver = IngestionSplit.count("key.ingestionId = ?1 and silverAt is not null", id);
+        long gold = IngestionSplit.count("key.ingestionId = ?1 and goldAt is not null", id);
+        Instant now = clock.instant();
+        if (silver == ingestion.splitCount && ingestion.silverReadyAt == null) {
+            ingestion.silverReadyAt = now;
+        }
+        if (gold == ingestion.splitCount && ingestion.goldReadyAt == null) {
+            ingestion.goldReadyAt = now;
+        }
+        IngestionStatus status = ingestion.goldReadyAt != null ? IngestionStatus.GOLD_READY
+                : ingestion.silverReadyAt != null ? IngestionStatus.SILVER_READY : IngestionStatus.LANDED;
+        if (status != ingestion.status) {
+            ingestion.status = status;
+        }
+        ingestion.updatedAt = now;
+    }
+}

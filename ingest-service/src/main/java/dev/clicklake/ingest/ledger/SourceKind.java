@@ -1,0 +1,7 @@
+package dev.clicklake.ingest.ledger;
+
+/** Where an ingestion's bytes came from. */
+public enum SourceKind {
+    UPLOAD,
+    URL
+}

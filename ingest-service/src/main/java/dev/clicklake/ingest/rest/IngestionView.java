@@ -1,0 +1,64 @@
+package dev.clicklake.ingest.rest;
+
+import dev.clicklake.ingest.ledger.Ingestion;
+import dev.clicklake.ingest.ledger.IngestionSplit;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.List;
+
+/** An ingestion as the API shows it: source, bronze object, progress, and its journey to gold. */
+public record IngestionView(
+        String id,
+        String dataset,
+        String status,
+        String reason,
+        Source source,
+        Progress progress,
+        Bronze bronze,
+        Journey journey,
+        Timings timings) {
+
+    public record Source(String kind, String name, String uri, String declaredColumns) {
+    }
+
+    /** @param percent of the total bytes, when the total is known */
+    public record Progress(long bytesReceived, Long totalBytes, BigDecimal percent) {
+    }
+
+    public record Bronze(String container, String path, String sha256, Long rows, Boolean header, List<String> columns) {
+    }
+
+    /** Splits and where each stands; the row figures add up what silver reported so far. */
+    public record Journey(Integer splits, long silverDone, long goldDone, long rowsWritten, long duplicates,
+            long quarantined, List<SplitView> splitDetails) {
+    }
+
+    public record SplitView(int index, long offset, long length, long firstLine, long rows, Long rowsWritten,
+            Long duplicates, Long quarantined, Instant silverAt, Instant goldAt) {
+    }
+
+    public record Timings(Instant createdAt, Instant updatedAt, Instant landedAt, Instant publishedAt,
+            Instant silverReadyAt, Instant goldReadyAt) {
+    }
+
+    public static IngestionView of(Ingestion i, List<IngestionSplit> splits) {
+        BigDecimal percent = i.totalBytes == null || i.totalBytes == 0 ? null
+                : BigDecimal.valueOf(i.bytesReceived * 100.0 / i.totalBytes).setScale(1, RoundingMode.HALF_UP);
+        Bronze bronze = i.bronzePath == null ? null : new Bronze(i.bronzeContainer, i.bronzePath, i.sha256, i.dataRows,
+                i.hasHeader, i.fileColumns == null ? null : List.of(i.fileColumns.split(",")));
+        List<SplitView> details = splits.stream().map(s -> new SplitView(s.key.splitIndex(), s.byteOffset, s.byteLength,
+                s.firstLine, s.dataRows, s.rowsWritten, s.duplicates, s.quarantined, s.silverAt, s.goldAt)).toList();
+        Journey journey = new Journey(i.splitCount,
+                splits.stream().filter(s -> s.silverAt != null).count(),
+                splits.stream().filter(s -> s.goldAt != null).count(),
+                splits.stream().mapToLong(s -> s.rowsWritten == null ? 0 : s.rowsWritten).sum(),
+                splits.stream().mapToLong(s -> s.duplicates == null ? 0 : s.duplicates).sum(),
+                splits.stream().mapToLong(s -> s.quarantined == null ? 0 : s.quarantined).sum(),
+                details);
+        return new IngestionView(i.id.toString(), i.dataset, i.status.name(), i.reason,
+                new Source(i.sourceKind.name(), i.sourceName, i.sourceUri, i.declaredColumns),
+                new Progress(i.bytesReceived, i.totalBytes, percent), bronze, journey,
+                new Timings(i.createdAt, i.updatedAt, i.landedAt, i.publishedAt, i.silverReadyAt, i.goldReadyAt));
+    }
+}

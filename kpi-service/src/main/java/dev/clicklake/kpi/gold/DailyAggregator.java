@@ -1,0 +1,74 @@
+package dev.clicklake.kpi.gold;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import org.duckdb.DuckDBDriver;
+
+/**
+ * Computes a day's {@link DailyKpi} from local silver Parquet files with an embedded, in-memory DuckDB.
+ * Only events whose event_time falls in the day count, so the figure is exactly the day's even if a file
+ * held a stray row. Thread-safe: every call opens its own database.
+ */
+public final class DailyAggregator {
+
+    private static final String FIGURES = """
+            SELECT count(*),
+                   count(*) FILTER (WHERE event_type = 'view'),
+                   count(*) FILTER (WHERE event_type = 'cart'),
+                   count(*) FILTER (WHERE event_type = 'remove_from_cart'),
+                   count(*) FILTER (WHERE event_type = 'purchase'),
+                   CAST(coalesce(sum(price) FILTER (WHERE event_type = 'purchase'), 0) AS DECIMAL(18, 2)),
+                   count(DISTINCT user_id),
+                   count(DISTINCT user_session)
+            FROM read_parquet([%s], hive_partitioning = false)
+            WHERE event_time >= TIMESTAMPTZ '%s 00:00:00+00' AND event_time < TIMESTAMPTZ '%s 00:00:00+00'
+            """;
+
+    private final Properties settings = new Properties();
+
+    /**
+     * @param threads DuckDB worker threads
+     * @param memoryLimit DuckDB memory limit, e.g. {@code 1GB}
+     * @param spillDir where DuckDB spills beyond its memory limit
+     */
+    public DailyAggregator(int threads, String memoryLimit, Path spillDir) {
+        settings.setProperty("threads", Integer.toString(threads));
+        settings.setProperty("memory_limit", memoryLimit);
+        settings.setProperty("temp_directory", spillDir.toAbsolutePath().toString());
+        // Parquet support is built in; never reach for the network to fetch an extension.
+        settings.setProperty("autoinstall_known_extensions", "false");
+        settings.setProperty("autoload_known_extensions", "false");
+    }
+
+    /** The day's figures over {@code files}, or empty when they hold no event of that day. */
+    public Optional<DailyKpi> aggregate(String dataset, LocalDate day, List<Path> files) throws SQLException {
+        if (files.isEmpty()) {
+            return Optional.empty();
+        }
+        String sql = FIGURES.formatted(files.stream().map(DailyAggregator::literal).collect(Collectors.joining(", ")),
+                day, day.plusDays(1));
+        try (Connection duckdb = new DuckDBDriver().connect("jdbc:duckdb:", (Properties) settings.clone());
+                Statement statement = duckdb.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            long events = row.getLong(1);
+            if (events == 0) {
+                return Optional.empty();
+            }
+            return Optional.of(new DailyKpi(dataset, day, events, row.getLong(2), row.getLong(3), row.getLong(4),
+                    row.getLong(5), row.getBigDecimal(6), row.getLong(7), row.getLong(8)));
+        }
+    }
+
+    private static String literal(Path file) {
+        return "'" + file.toAbsolutePath().toString().replace("'", "''") + "'";
+    }
+}

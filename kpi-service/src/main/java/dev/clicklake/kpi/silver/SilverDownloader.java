@@ -1,0 +1,60 @@
+package dev.clicklake.kpi.silver;
+
+import dev.clicklake.contracts.runtime.LakeConfig;
+import dev.clicklake.contracts.storage.LakeLocation;
+import dev.clicklake.contracts.storage.LakeObject;
+import dev.clicklake.contracts.storage.LakeStorage;
+import dev.clicklake.kpi.config.KpiConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Copies every silver file of a dataset's day from the lake to a local folder, streaming one file at a time. */
+@ApplicationScoped
+public class SilverDownloader {
+
+    private final LakeStorage lake;
+    private final String silverContainer;
+    private final Path workDir;
+
+    SilverDownloader(LakeStorage lake, LakeConfig lakeConfig, KpiConfig kpiConfig) {
+        this.lake = lake;
+        this.silverContainer = lakeConfig.containers().silver();
+        this.workDir = kpiConfig.workDir();
+    }
+
+    /** All silver files of the partition as they are now, however many messages wrote them. */
+    public SilverPartitionCopy download(String dataset, LocalDate date) throws IOException {
+        LakeLocation partition = SilverLayout.partition(silverContainer, dataset, date);
+        List<LakeObject> objects = lake.list(partition).stream()
+                .filter(object -> SilverLayout.isSilverFile(partition, object.location()))
+                .toList();
+        Path folder = Files.createTempDirectory(Files.createDirectories(workDir), dataset + "-" + date + "-");
+        try {
+            List<Path> files = new ArrayList<>();
+            for (LakeObject object : objects) {
+                files.add(copy(object, folder.resolve("%05d.parquet".formatted(files.size()))));
+            }
+            return new SilverPartitionCopy(folder, files);
+        } catch (IOException | RuntimeException e) {
+            SilverPartitionCopy.deleteRecursively(folder);
+            throw e;
+        }
+    }
+
+    private Path copy(LakeObject object, Path target) throws IOException {
+        long copied;
+        try (InputStream in = lake.open(object.location())) {
+            copied = Files.copy(in, target);
+        }
+        if (copied != object.size()) {
+            throw new IOException("read " + copied + " of " + object.size() + " bytes of " + object.location());
+        }
+        return target;
+    }
+}

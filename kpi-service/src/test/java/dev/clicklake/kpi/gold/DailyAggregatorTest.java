@@ -1,0 +1,87 @@
+package dev.clicklake.kpi.gold;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.clicklake.kpi.support.DayFigures;
+import dev.clicklake.kpi.support.SilverParquet;
+import dev.clicklake.kpi.support.SilverRow;
+import dev.clicklake.kpi.support.SilverRows;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** DuckDB over real Parquet files against figures computed in plain Java from the same rows. */
+class DailyAggregatorTest {
+
+    private static final LocalDate DAY = LocalDate.of(2019, 10, 31);
+
+    @TempDir
+    Path dir;
+
+    private DailyAggregator aggregator() {
+        return new DailyAggregator(1, "256MB", dir);
+    }
+
+    @Test
+    void countsEveryFileAndDistinctIdsAcrossFiles() throws Exception {
+        SilverRows generator = new SilverRows(7, 40, 60);
+        List<SilverRow> first = generator.on(DAY, 500);
+        List<SilverRow> second = generator.on(DAY, 300);
+        SilverParquet.write(first, dir.resolve("a.parquet"));
+        SilverParquet.write(second, dir.resolve("b.parquet"));
+        List<SilverRow> all = new ArrayList<>(first);
+        all.addAll(second);
+
+        Optional<DailyKpi> kpi = aggregator().aggregate("shop", DAY, List.of(dir.resolve("a.parquet"), dir.resolve("b.parquet")));
+
+        assertEquals(DayFigures.expected("shop", DAY, all), figures(kpi.orElseThrow()));
+    }
+
+    @Test
+    void countsOnlyEventsOfTheDayInUtc() throws Exception {
+        List<SilverRow> rows = new ArrayList<>(new SilverRows(8, 5, 5).on(DAY, 50));
+        rows.add(row(Instant.parse("2019-10-30T23:59:59.999Z"), "purchase", "10.00"));
+        rows.add(row(Instant.parse("2019-11-01T00:00:00Z"), "purchase", "20.00"));
+        rows.add(row(Instant.parse("2019-10-31T00:00:00Z"), "purchase", "0.01"));
+        SilverParquet.write(rows, dir.resolve("day.parquet"));
+
+        Optional<DailyKpi> kpi = aggregator().aggregate("shop", DAY, List.of(dir.resolve("day.parquet")));
+
+        assertEquals(DayFigures.expected("shop", DAY, rows), figures(kpi.orElseThrow()));
+    }
+
+    @Test
+    void aDayWithoutPurchasesHasZeroRevenueAndNullSessionsAreNotSessions() throws Exception {
+        List<SilverRow> rows = List.of(
+                new SilverRow(Instant.parse("2019-10-31T10:00:00Z"), "view", 1, 2, "", "", new BigDecimal("5.00"), 11, null),
+                new SilverRow(Instant.parse("2019-10-31T11:00:00Z"), "view", 1, 2, "", "", new BigDecimal("5.00"), 12, null));
+        SilverParquet.write(rows, dir.resolve("views.parquet"));
+
+        DailyKpi kpi = aggregator().aggregate("shop", DAY, List.of(dir.resolve("views.parquet"))).orElseThrow();
+
+        assertEquals(new DailyKpi("shop", DAY, 2, 2, 0, 0, 0, new BigDecimal("0.00"), 2, 0), kpi);
+    }
+
+    @Test
+    void noFilesOrNoEventsOfTheDayMeanNoRow() throws Exception {
+        SilverParquet.write(List.of(row(Instant.parse("2019-11-01T00:00:00Z"), "view", "1.00")), dir.resolve("other.parquet"));
+
+        assertEquals(Optional.empty(), aggregator().aggregate("shop", DAY, List.of()));
+        assertEquals(Optional.empty(), aggregator().aggregate("shop", DAY, List.of(dir.resolve("other.parquet"))));
+    }
+
+    private static SilverRow row(Instant time, String type, String price) {
+        return new SilverRow(time, type, 1, 2, "electronics.smartphone", "apple", new BigDecimal(price), 99, "s-1");
+    }
+
+    private static DayFigures figures(DailyKpi kpi) {
+        return new DayFigures(kpi.dataset(), kpi.eventDate(), kpi.events(), kpi.views(), kpi.carts(), kpi.removes(),
+                kpi.purchases(), kpi.revenue(), kpi.users(), kpi.sessions());
+    }
+}

@@ -1,0 +1,43 @@
+package dev.clicklake.kpi.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.emptyOrNullString;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@QuarkusTest
+class KpiResourceTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "from=2019-10-01&to=2019-10-02                   | dataset",
+            "dataset=Not%20Valid&from=2019-10-01&to=2019-10-02 | dataset",
+            "dataset=rees46&to=2019-10-02                    | from",
+            "dataset=rees46&from=2019-10-01                  | to",
+            "dataset=rees46&from=yesterday&to=2019-10-02     | from",
+            "dataset=rees46&from=2019-10-01&to=2019-02-30    | to",
+            "dataset=rees46&from=2019-10-02&to=2019-10-02    | from",
+            "dataset=rees46&from=2019-11-01&to=2019-10-01    | from"})
+    void aBadRangeIsA400WithAJsonReason(String query, String parameter) {
+        given().urlEncodingEnabled(false)
+                .when().get("/kpi/daily?" + query)
+                .then().statusCode(400)
+                .contentType("application/json")
+                .body("status", equalTo(400))
+                .body("parameter", equalTo(parameter))
+                .body("message", not(emptyOrNullString()));
+    }
+
+    @Test
+    void aDatasetWithoutGoldHasNoDays() {
+        given().queryParam("dataset", "never-loaded").queryParam("from", "2019-10-01").queryParam("to", "2019-11-01")
+                .when().get("/kpi/daily")
+                .then().statusCode(200)
+                .body("size()", equalTo(0));
+    }
+}

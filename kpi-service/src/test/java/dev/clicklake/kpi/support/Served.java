@@ -1,0 +1,32 @@
+package dev.clicklake.kpi.support;
+
+import static io.restassured.RestAssured.given;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Reads what kpi-service serves, over HTTP, into the records the tests compare. */
+public final class Served {
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private Served() {
+    }
+
+    /** {@code GET /kpi/daily} for [from, to). */
+    public static List<DayFigures> daily(String dataset, LocalDate from, LocalDate to) throws Exception {
+        String body = given().queryParam("dataset", dataset).queryParam("from", from.toString()).queryParam("to", to.toString())
+                .when().get("/kpi/daily")
+                .then().statusCode(200).contentType("application/json")
+                .extract().asString();
+        return JSON.readValue(body, new TypeReference<>() { });
+    }
+}

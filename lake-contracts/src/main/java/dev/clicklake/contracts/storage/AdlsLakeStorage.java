@@ -1,0 +1,242 @@
+package dev.clicklake.contracts.storage;
+
+import com.azure.core.util.BinaryData;
+import com.azure.core.util.Context;
+import com.azure.storage.blob.BlobClient;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClient;
+import com.azure.storage.blob.models.BlobErrorCode;
+import com.azure.storage.blob.models.BlobListDetails;
+import com.azure.storage.blob.models.BlobProperties;
+import com.azure.storage.blob.models.BlobRange;
+import com.azure.storage.blob.models.BlobRequestConditions;
+import com.azure.storage.blob.models.BlobStorageException;
+import com.azure.storage.blob.models.ListBlobsOptions;
+import com.azure.storage.blob.options.BlobInputStreamOptions;
+import com.azure.storage.blob.options.BlockBlobCommitBlockListOptions;
+import com.azure.storage.blob.options.BlockBlobStageBlockOptions;
+import com.azure.storage.blob.specialized.BlobInputStream;
+import com.azure.storage.blob.specialized.BlockBlobClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * A lake in an Azure Data Lake Storage Gen2 account, spoken to through the Blob API only.
+ *
+ * <p>The Blob API serves the same data as the DFS API on a hierarchical-namespace account, and it is the
+ * only one Azurite emulates, so the code that runs in production is the code the Azurite tests check.
+ * {@link #create} stages fixed-size blocks, each read into memory one at a time, then commits the block
+ * list with {@code If-None-Match: *}: the object appears whole at the commit, or not at all, and a commit
+ * over an existing object fails. Directory markers (metadata {@code hdi_isfolder=true}) are not objects.
+ */
+public final class AdlsLakeStorage implements LakeStorage {
+
+    private static final String FOLDER_MARKER = "hdi_isfolder";
+    /** Metadata naming the writer that committed an object, to recognise our own retried commit. */
+    private static final String WRITER = "clicklake_writer";
+
+    private final BlobServiceClient blobs;
+    private final int blockSize;
+
+    /**
+     * @param blobs a client for the account's Blob endpoint
+     * @param blockSize bytes per staged block and per read request
+     */
+    public AdlsLakeStorage(BlobServiceClient blobs, int blockSize) {
+        if (blockSize <= 0) {
+            throw new IllegalArgumentException("blockSize must be positive: " + blockSize);
+        }
+        this.blobs = blobs;
+        this.blockSize = blockSize;
+    }
+
+    @Override
+    public void ensureContainers(Collection<String> containers) throws IOException {
+        for (String container : StorageArguments.containerNames(containers)) {
+            call(LakeLocation.of(container, ""), () -> blobs.getBlobContainerClient(container).createIfNotExists());
+        }
+    }
+
+    @Override
+    public LakeObject create(LakeLocation location, InputStream content) throws IOException {
+        BlockBlobClient blob = blockBlob(StorageArguments.objectLocation(location));
+        String writer = UUID.randomUUID().toString();
+        List<String> blockIds = new ArrayList<>();
+        long size = 0;
+        for (byte[] block = content.readNBytes(blockSize); block.length > 0; block = content.readNBytes(blockSize)) {
+            String blockId = blockId(writer, blockIds.size());
+            BlockBlobStageBlockOptions stage = new BlockBlobStageBlockOptions(blockId, BinaryData.fromBytes(block));
+            call(location, () -> blob.stageBlockWithResponse(stage, null, Context.NONE));
+            blockIds.add(blockId);
+            size += block.length;
+        }
+        return commit(blob, location, blockIds, writer, size);
+    }
+
+    private LakeObject commit(BlockBlobClient blob, LakeLocation location, List<String> blockIds, String writer, long size)
+            throws IOException {
+        BlockBlobCommitBlockListOptions options = new BlockBlobCommitBlockListOptions(blockIds)
+                .setMetadata(Map.of(WRITER, writer))
+                .setRequestConditions(new BlobRequestConditions().setIfNoneMatch("*"));
+        try {
+            OffsetDateTime committed = call(location,
+                    () -> blob.commitBlockListWithResponse(options, null, Context.NONE).getValue().getLastModified());
+            return new LakeObject(location, size, committed.toInstant());
+        } catch (IOException e) {
+            if (e.getCause() instanceof BlobStorageException refusal) {
+                return afterFailedCommit(refusal, location, writer);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Makes sense of a failed commit. Another writer's object may be there: the service then refuses our
+     * commit with 409 or 412 or, if that writer's commit discarded the blocks we had staged, with
+     * InvalidBlockList. Our own object may be there too, when the SDK retried a commit whose response was
+     * lost: then the commit did succeed, and that object is returned.
+     */
+    private LakeObject afterFailedCommit(BlobStorageException e, LakeLocation location, String writer) throws IOException {
+        boolean conflict = e.getStatusCode() == 409 || e.getStatusCode() == 412;
+        if (!conflict && e.getErrorCode() != BlobErrorCode.INVALID_BLOCK_LIST) {
+            throw translate(e, location);
+        }
+        Optional<BlobProperties> existing = properties(location);
+        if (existing.isEmpty() && !conflict) {
+            throw translate(e, location);
+        }
+        if (existing.isPresent() && writer.equals(existing.get().getMetadata().get(WRITER))) {
+            return object(location, existing.get());
+        }
+        throw new ObjectAlreadyExistsException(location);
+    }
+
+    @Override
+    public InputStream open(LakeLocation location, long offset, long length) throws IOException {
+        BlobClient blob = blob(StorageArguments.objectLocation(location));
+        StorageArguments.checkRange(offset, length);
+        if (length == 0) { // a zero-length range cannot be expressed as a Range header
+            stat(location).orElseThrow(() -> new NoSuchFileException(location.toString()));
+            return InputStream.nullInputStream();
+        }
+        BlobInputStreamOptions options = new BlobInputStreamOptions()
+                .setRange(new BlobRange(offset, length))
+                .setBlockSize(blockSize);
+        BlobInputStream stream;
+        try {
+            stream = call(location, () -> blob.openInputStream(options));
+        } catch (IOException e) {
+            if (e.getCause() instanceof BlobStorageException cause && cause.getErrorCode() == BlobErrorCode.INVALID_RANGE) {
+                return InputStream.nullInputStream(); // the range starts at or past the end of the object
+            }
+            throw e;
+        }
+        if (isFolder(stream.getProperties().getMetadata())) {
+            stream.close();
+            throw new NoSuchFileException(location.toString(), null, "a directory, not an object");
+        }
+        return stream;
+    }
+
+    @Override
+    public Optional<LakeObject> stat(LakeLocation location) throws IOException {
+        return properties(StorageArguments.objectLocation(location))
+                .filter(properties -> !isFolder(properties.getMetadata()))
+                .map(properties -> object(location, properties));
+    }
+
+    @Override
+    public List<LakeObject> list(LakeLocation prefix) throws IOException {
+        ListBlobsOptions options = new ListBlobsOptions()
+                .setPrefix(prefix.path().isEmpty() ? null : prefix.path())
+                .setDetails(new BlobListDetails().setRetrieveMetadata(true));
+        BlobContainerClient container = blobs.getBlobContainerClient(prefix.container());
+        try {
+            return call(prefix, () -> container.listBlobs(options, null).stream()
+                    .filter(item -> !isFolder(item.getMetadata()))
+                    .map(item -> new LakeObject(LakeLocation.of(prefix.container(), item.getName()),
+                            item.getProperties().getContentLength(), item.getProperties().getLastModified().toInstant()))
+                    .sorted(StorageArguments.BY_PATH)
+                    .toList());
+        } catch (NoSuchFileException e) {
+            return List.of(); // no such container
+        }
+    }
+
+    @Override
+    public boolean delete(LakeLocation location) throws IOException {
+        return call(location, () -> blob(StorageArguments.objectLocation(location)).deleteIfExists());
+    }
+
+    @Override
+    public String describe() {
+        return "adls:" + blobs.getAccountUrl();
+    }
+
+    private Optional<BlobProperties> properties(LakeLocation location) throws IOException {
+        try {
+            return Optional.of(call(location, () -> blob(location).getProperties()));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    private BlobClient blob(LakeLocation location) {
+        return blobs.getBlobContainerClient(location.container()).getBlobClient(location.path());
+    }
+
+    private BlockBlobClient blockBlob(LakeLocation location) {
+        return blob(location).getBlockBlobClient();
+    }
+
+    /** Block ids must be Base64 and all of one length within a blob; the writer's UUID keeps them unique. */
+    private static String blockId(String writer, int index) {
+        return Base64.getEncoder().encodeToString("%s-%05d".formatted(writer, index).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static boolean isFolder(Map<String, String> metadata) {
+        return metadata != null && "true".equalsIgnoreCase(metadata.get(FOLDER_MARKER));
+    }
+
+    private static LakeObject object(LakeLocation location, BlobProperties properties) {
+        return new LakeObject(location, properties.getBlobSize(), properties.getLastModified().toInstant());
+    }
+
+    /** Runs one SDK call, turning its storage and network failures into {@link IOException}s. */
+    private static <T> T call(LakeLocation location, Supplier<T> call) throws IOException {
+        try {
+            return call.get();
+        } catch (BlobStorageException e) {
+            throw translate(e, location);
+        } catch (RuntimeException e) {
+            // The SDK wraps network failures (refused connections, timeouts) in unchecked exceptions.
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof IOException || cause instanceof TimeoutException) {
+                    throw new IOException(location + ": " + cause.getMessage(), e);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Status and error code only: the service's message may echo request details. */
+    private static IOException translate(BlobStorageException e, LakeLocation location) {
+        IOException translated = e.getStatusCode() == 404
+                ? new NoSuchFileException(location.toString(), null, String.valueOf(e.getErrorCode()))
+                : new IOException(location + ": Azure Storage answered " + e.getStatusCode() + " " + e.getErrorCode());
+        translated.initCause(e);
+        return translated;
+    }
+}
