@@ -1,5 +1,6 @@
 package dev.clicklake.enrich.pipeline;
 
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -20,7 +21,8 @@ public record CsvRecord(long line, String text, List<String> fields, Problem pro
         TOO_LONG
     }
 
+    /** @param fields taken as they are: the caller hands them over and does not change them afterwards */
     public CsvRecord {
-        fields = List.copyOf(fields);
+        fields = Collections.unmodifiableList(fields);
     }
 }

@@ -14,11 +14,15 @@ import java.util.List;
  * {@link CsvRecord.Problem#TOO_LONG} holding its first {@code maxRecordChars} characters, and reading
  * resumes after the next line break. Lenient where RFC 4180 is silent: a quote inside an unquoted field,
  * or text after a closing quote, is kept as text.
+ *
+ * <p>A line without quotes that lies whole in the buffer (nearly every line) is cut into fields straight
+ * from the buffer; anything else goes through a character-by-character state machine.
  */
 public final class CsvRecordReader {
 
     private static final char BOM = '\uFEFF';
     private static final int BUFFER_CHARS = 64 * 1024;
+    private static final int USUAL_FIELDS = 9;
 
     private final Reader in;
     private final int maxRecordChars;
@@ -30,7 +34,7 @@ public final class CsvRecordReader {
 
     private final StringBuilder text = new StringBuilder(256);
     private final StringBuilder field = new StringBuilder(64);
-    private final List<String> fields = new ArrayList<>(16);
+    private List<String> fields;
 
     /**
      * @param in the split's characters
@@ -57,10 +61,48 @@ public final class CsvRecordReader {
         if (position == limit && !fill()) {
             return null;
         }
+        CsvRecord record = unquotedLineInBuffer();
+        return record != null ? record : nextCharByChar();
+    }
+
+    /** The next record when it is a whole line in the buffer, without quotes and within the limit; else null. */
+    private CsvRecord unquotedLineInBuffer() {
+        int searchEnd = (int) Math.min(limit, (long) position + maxRecordChars + 1);
+        int end = -1;
+        for (int i = position; i < searchEnd; i++) {
+            char c = buffer[i];
+            if (c == '\n') {
+                end = i;
+                break;
+            }
+            if (c == '"') {
+                return null;
+            }
+        }
+        if (end < 0) {
+            return null;
+        }
+        int textEnd = end > position && buffer[end - 1] == '\r' ? end - 1 : end;
+        List<String> values = new ArrayList<>(USUAL_FIELDS);
+        int fieldStart = position;
+        for (int i = position; i < textEnd; i++) {
+            if (buffer[i] == ',') {
+                values.add(new String(buffer, fieldStart, i - fieldStart));
+                fieldStart = i + 1;
+            }
+        }
+        values.add(new String(buffer, fieldStart, textEnd - fieldStart));
+        CsvRecord record = new CsvRecord(line, new String(buffer, position, textEnd - position), values, null);
+        position = end + 1;
+        line++;
+        return record;
+    }
+
+    private CsvRecord nextCharByChar() throws IOException {
         long recordLine = line;
         text.setLength(0);
         field.setLength(0);
-        fields.clear();
+        fields = new ArrayList<>(USUAL_FIELDS);
         boolean quoted = false;
         while (position < limit || fill()) {
             char c = buffer[position++];
@@ -88,7 +130,7 @@ public final class CsvRecordReader {
                 }
             } else if (c == ',') {
                 endField();
-            } else if (c == '"' && field.isEmpty() && endsWithSeparator()) {
+            } else if (c == '"' && field.isEmpty() && startsField()) {
                 quoted = true;
             } else {
                 field.append(c);
@@ -116,9 +158,9 @@ public final class CsvRecordReader {
         }
     }
 
-    /** True when the field being read starts right here, i.e. nothing of it is in {@code text} yet. */
-    private boolean endsWithSeparator() {
-        int before = text.length() - 2; // the quote itself was just appended
+    /** True when the quote just read opens a field: it is the record's first character or follows a comma. */
+    private boolean startsField() {
+        int before = text.length() - 2;
         return before < 0 || text.charAt(before) == ',';
     }
 

@@ -3,7 +3,6 @@ package dev.clicklake.enrich.pipeline;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 /**
  * One cleaned clickstream event, as silver stores it (silver-events/1).
@@ -38,6 +37,6 @@ public record SilverEvent(
 
     /** The UTC hour of the event, 0..23. */
     public int eventHour() {
-        return eventTime.atOffset(ZoneOffset.UTC).getHour();
+        return (int) (Math.floorMod(eventTime.getEpochSecond(), SECONDS_PER_DAY) / 3600);
     }
 }

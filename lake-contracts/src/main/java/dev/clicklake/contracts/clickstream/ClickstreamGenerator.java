@@ -28,10 +28,6 @@ public final class ClickstreamGenerator {
         this.options = Objects.requireNonNull(options, "options");
     }
 
-    public ClickstreamOptions options() {
-        return options;
-    }
-
     /** Writes the whole file to {@code out}, flushes it and leaves it open. */
     public ClickstreamSummary generate(OutputStream out) throws IOException {
         return new GenerationRun(options, out).run();

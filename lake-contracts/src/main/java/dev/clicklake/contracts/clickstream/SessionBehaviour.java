@@ -43,7 +43,6 @@ final class SessionBehaviour {
         this.followUpAfterCartBelow = carts == 0 ? 0 : (purchasesAfterCart + options.removeFromCartShare()) / carts;
     }
 
-
     /** Decides the session's next event; read its product and price with {@link #product()} and {@link #priceCents()}. */
     EventType next(ClickSession session, SplittableRandom random) {
         EventType type;

@@ -21,8 +21,13 @@ public final class Backoff {
         this.max = max;
     }
 
-    /** Runs {@code work} until it returns; {@code what} names it in the warnings logged between tries. */
-    public <T> T untilSuccess(String what, Callable<T> work) throws InterruptedException {
+    /**
+     * Runs {@code work} until it returns; {@code what} names it in the warnings logged between tries. An
+     * exception of one of the {@code permanent} types is not retried but thrown at once.
+     */
+    @SafeVarargs
+    public final <T> T untilSuccess(String what, Callable<T> work, Class<? extends RuntimeException>... permanent)
+            throws InterruptedException {
         long delay = first.toMillis();
         for (int attempt = 1; ; attempt++) {
             try {
@@ -30,6 +35,11 @@ public final class Backoff {
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
+                for (Class<? extends RuntimeException> type : permanent) {
+                    if (type.isInstance(e)) {
+                        throw type.cast(e);
+                    }
+                }
                 LOG.warnf("%s failed (attempt %d), retrying in %d ms: %s", what, attempt, delay, e.toString());
                 Thread.sleep(delay);
                 delay = Math.min(max.toMillis(), delay * 2);

@@ -12,7 +12,8 @@ import org.jboss.logging.Logger;
  * The one way every service consumes a contract message: a message its contract refuses is nacked (the
  * channel's dead-letter-queue strategy then publishes it unchanged with the reason in its headers); an
  * accepted one is handled with infrastructure faults retried by {@link Backoff}, and acked only once the
- * handler has committed its effects.
+ * handler has committed its effects. A handler that finds the message can never be processed throws
+ * {@link UnprocessableMessageException}, which dead-letters it too.
  */
 public final class ContractConsumer {
 
@@ -43,7 +44,10 @@ public final class ContractConsumer {
             backoff.untilSuccess("handling " + contract.contractName(), () -> {
                 handler.handle(payload);
                 return null;
-            });
+            }, UnprocessableMessageException.class);
+        } catch (UnprocessableMessageException e) {
+            LOG.warnf("dead-lettering a %s message that cannot be processed: %s", contract.contractName(), e.getMessage());
+            return message.nack(e);
         } catch (InterruptedException e) {
             // shutting down: neither ack nor dead-letter; the message is redelivered after restart
             Thread.currentThread().interrupt();
