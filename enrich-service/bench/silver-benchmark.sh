@@ -25,6 +25,7 @@ if [[ ! -f $CSV ]]; then
 fi
 
 run() { java $JAVA_OPTS -cp "$CP" dev.clicklake.enrich.bench.SilverBenchmark "$@" 2>"$BENCH_DIR/last-run.log" | tail -1; }
+run rules "$CSV"
 run duckdb "$CSV" "$THREADS" "$MEMORY"
 run enrich "$CSV" "$SPLIT_BYTES" 1 "$THREADS" "$MEMORY"
 run enrich "$CSV" "$SPLIT_BYTES" 2 "$(( THREADS > 1 ? THREADS / 2 : 1 ))" "$MEMORY"

@@ -30,7 +30,6 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +45,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * enrich-service as deployed, against the real local stack (Kafka on 127.0.0.1:9092, Azurite on :10000):
@@ -68,6 +68,9 @@ class BronzeToSilverFlowTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    @TempDir
+    Path downloads;
 
     private KafkaTopics kafka;
     private final String ingestionId = UUID.randomUUID().toString();
@@ -104,7 +107,6 @@ class BronzeToSilverFlowTest {
         }
 
         // the Parquet files hold exactly each split's distinct good rows
-        Path downloads = Files.createTempDirectory("silver-download");
         assertEquals(ExpectedSilver.perSplit(bytes, splits),
                 SilverAggregates.ofParquet(SilverDownloads.parquet(lake, readies, downloads)));
         for (SilverFile file : readies.stream().flatMap(r -> r.files().stream()).toList()) {

@@ -27,7 +27,7 @@ public interface EnrichConfig {
 
     interface DuckDb {
         /** DuckDB worker threads per split (sorting, dedupe, Parquet encoding). */
-        @WithDefault("2")
+        @WithDefault("1")
         int threads();
 
         /** DuckDB memory limit per split, e.g. {@code 512MB}; beyond it DuckDB spills to the work dir. */

@@ -15,12 +15,17 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Consumes {@code bronze-landed}, one split at a time on a worker thread: a message its contract refuses is
- * dead-lettered; an accepted split is enriched and committed, {@code silver-ready} is published, and only
- * then is the offset acknowledged. Lake, disk and broker faults are retried with backoff.
+ * Consumes {@code bronze-landed} on the {@value #WORKERS} worker pool, as many splits at once as its
+ * {@code max-concurrency} allows (while one split's Parquet is being written, the next one is being parsed): a
+ * message its contract refuses is dead-lettered; an accepted split is enriched and committed,
+ * {@code silver-ready} is published, and only then is the offset acknowledged (Kafka commits the offsets up to
+ * the first split not yet acknowledged). Lake, disk and broker faults are retried with backoff.
  */
 @ApplicationScoped
 public class BronzeLandedConsumer {
+
+    /** The worker pool; {@code smallrye.messaging.worker.split-workers.max-concurrency} sets its size. */
+    static final String WORKERS = "split-workers";
 
     private final ContractConsumer consumer;
     private final SplitEnricher enricher;
@@ -34,7 +39,7 @@ public class BronzeLandedConsumer {
     }
 
     @Incoming(Channels.BRONZE_LANDED)
-    @Blocking
+    @Blocking(value = WORKERS, ordered = false)
     public CompletionStage<Void> consume(Message<String> message) {
         return consumer.consume(message, Contract.BRONZE_LANDED, BronzeLanded.class,
                 landed -> publisher.publish(enricher.enrich(landed)));

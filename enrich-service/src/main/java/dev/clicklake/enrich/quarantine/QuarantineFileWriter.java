@@ -42,10 +42,6 @@ public final class QuarantineFileWriter implements Closeable {
         rows++;
     }
 
-    public long rows() {
-        return rows;
-    }
-
     /** The file, once closed, when at least one row was rejected. */
     public Optional<Path> file() {
         return rows == 0 ? Optional.empty() : Optional.of(file);

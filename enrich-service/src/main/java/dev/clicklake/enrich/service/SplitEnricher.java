@@ -77,24 +77,27 @@ public class SplitEnricher {
     }
 
     /** Enriches the split and returns the {@code silver-ready} payload that announces its committed output. */
-    public SilverReady enrich(BronzeLanded landed) throws IOException, SQLException {
+    public SilverReady enrich(BronzeLanded landed) throws IOException, SQLException, InterruptedException {
         long started = System.nanoTime();
         Path work = Files.createTempDirectory(Files.createDirectories(config.workDir()), "split-");
         try {
             SplitOutput output = transform(landed, work);
+            long transformed = System.nanoTime();
             SilverReady ready = commit(landed, output);
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
-            metrics.splitProcessed(took);
-            LOG.infof("split %s/%d of %s: %d rows in, %d written, %d duplicates, %d quarantined in %d ms",
-                    landed.ingestionId(), landed.split().index(), landed.file().location(), ready.counts().rowsIn(),
-                    ready.counts().written(), ready.counts().duplicates(), ready.counts().quarantined(), took.toMillis());
+            long done = System.nanoTime();
+            metrics.splitProcessed(Duration.ofNanos(done - started));
+            RowCounts counts = ready.counts();
+            LOG.infof("split %s/%d of %s: %d rows in, %d written, %d duplicates, %d quarantined; %d ms to Parquet,"
+                    + " %d ms to commit", landed.ingestionId(), landed.split().index(), landed.file().location(),
+                    counts.rowsIn(), counts.written(), counts.duplicates(), counts.quarantined(),
+                    (transformed - started) / 1_000_000, (done - transformed) / 1_000_000);
             return ready;
         } finally {
             deleteRecursively(work);
         }
     }
 
-    private SplitOutput transform(BronzeLanded landed, Path work) throws IOException, SQLException {
+    private SplitOutput transform(BronzeLanded landed, Path work) throws IOException, SQLException, InterruptedException {
         Split split = landed.split();
         SilverRules rules = new SilverRules(new ColumnOrder(landed.format().columns()));
         QuarantineSource source = new QuarantineSource(landed.ingestionId(), landed.dataset(), landed.file().location(),
@@ -117,7 +120,7 @@ public class SplitEnricher {
                 }
             }
             List<ParquetPartition> partitions = parquet.finish();
-            return new SplitOutput(partitions, quarantine.file(), quarantine.rows(), tally);
+            return new SplitOutput(partitions, quarantine.file(), tally);
         }
     }
 
@@ -139,7 +142,8 @@ public class SplitEnricher {
                     SilverLayout.quarantinePath(landed.dataset(), landed.ingestionId(), index));
             CommittedObject object = committer.commit(output.quarantine().get(), target);
             committed.add(object);
-            quarantine = new LakeFile(target.container(), target.path(), object.bytes(), object.sha256(), output.quarantineRows());
+            quarantine = new LakeFile(target.container(), target.path(), object.bytes(), object.sha256(),
+                    output.tally().quarantined());
         }
         RowCounts counts = output.tally().counts(output.written(), output.duplicates());
         if (committed.stream().anyMatch(object -> !object.alreadyThere())) {

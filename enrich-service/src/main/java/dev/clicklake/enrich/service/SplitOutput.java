@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * @param quarantine the JSON-lines file of rejected rows, when there were any
  */
-record SplitOutput(List<ParquetPartition> partitions, Optional<Path> quarantine, long quarantineRows, RowTally tally) {
+record SplitOutput(List<ParquetPartition> partitions, Optional<Path> quarantine, RowTally tally) {
 
     long written() {
         return partitions.stream().mapToLong(ParquetPartition::rowsWritten).sum();

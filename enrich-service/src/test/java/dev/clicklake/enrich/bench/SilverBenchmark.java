@@ -1,27 +1,38 @@
 package dev.clicklake.enrich.bench;
 
+import dev.clicklake.contracts.clickstream.ClickstreamColumns;
 import dev.clicklake.contracts.event.BronzeLanded;
 import dev.clicklake.contracts.storage.LakeLocation;
 import dev.clicklake.contracts.storage.LocalLakeStorage;
+import dev.clicklake.enrich.pipeline.ColumnOrder;
+import dev.clicklake.enrich.pipeline.CsvRecord;
+import dev.clicklake.enrich.pipeline.CsvRecordReader;
+import dev.clicklake.enrich.pipeline.RowResult;
+import dev.clicklake.enrich.pipeline.SilverRules;
 import dev.clicklake.enrich.service.SplitEnricher;
 import dev.clicklake.enrich.testing.BronzeSplits;
 import dev.clicklake.enrich.testing.LocalEnricher;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.duckdb.DuckDBDriver;
 
 /**
  * Times bronze CSV to committed silver Parquet on a local-folder lake, and the same file through plain DuckDB
@@ -31,6 +42,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <pre>
  * SilverBenchmark enrich FILE SPLIT_BYTES REPLICAS DUCKDB_THREADS MEMORY_LIMIT
  * SilverBenchmark duckdb FILE DUCKDB_THREADS MEMORY_LIMIT
+ * SilverBenchmark rules FILE          (the CSV reader and the silver rules alone, one thread, no output)
  * </pre>
  */
 public final class SilverBenchmark {
@@ -47,15 +59,23 @@ public final class SilverBenchmark {
         Path work = Files.createTempDirectory("silver-benchmark");
         String what;
         long started;
-        if (args[0].equals("enrich")) {
-            List<BronzeLanded> splits = plan(csv, work, Long.parseLong(args[2]));
-            started = System.nanoTime();
-            what = enrich(splits, work, Integer.parseInt(args[3]), args[4], args[5]);
-        } else {
-            started = System.nanoTime();
-            what = duckdb(csv, work, args[2], args[3]);
+        double seconds;
+        try {
+            if (args[0].equals("enrich")) {
+                List<BronzeLanded> splits = plan(csv, work, Long.parseLong(args[2]));
+                started = System.nanoTime();
+                what = enrich(splits, work, Integer.parseInt(args[3]), args[4], args[5]);
+            } else if (args[0].equals("rules")) {
+                started = System.nanoTime();
+                what = rules(csv);
+            } else {
+                started = System.nanoTime();
+                what = duckdb(csv, work, args[2], args[3]);
+            }
+            seconds = (System.nanoTime() - started) / 1e9;
+        } finally {
+            deleteRecursively(work);
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
         long bytes = Files.size(csv);
         long rows = dataLines(csv);
         System.out.printf("%s: %,d rows, %,d bytes in %.1f s = %,.0f rows/s, %.1f MB/s, peak RSS %s%n", what, rows, bytes,
@@ -102,8 +122,21 @@ public final class SilverBenchmark {
                 splits.size(), replicas, threads, memory, written);
     }
 
+    private static String rules(Path csv) throws IOException {
+        SilverRules rules = new SilverRules(new ColumnOrder(ClickstreamColumns.NAMES));
+        long cleaned = 0;
+        try (InputStream in = Files.newInputStream(csv)) {
+            CsvRecordReader reader = new CsvRecordReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1, 8192);
+            reader.next(); // the header line
+            for (CsvRecord record = reader.next(); record != null; record = reader.next()) {
+                cleaned += rules.apply(record) instanceof RowResult.Cleaned ? 1 : 0;
+            }
+        }
+        return String.format("CsvRecordReader + SilverRules alone, one thread: %,d rows cleaned", cleaned);
+    }
+
     private static String duckdb(Path csv, Path work, String threads, String memory) throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        try (Connection connection = new DuckDBDriver().connect("jdbc:duckdb:", new Properties());
                 Statement statement = connection.createStatement()) {
             statement.execute("SET threads = " + threads);
             statement.execute("SET memory_limit = '" + memory + "'");
@@ -129,6 +162,14 @@ public final class SilverBenchmark {
             }
         }
         return lines - 1; // the header line
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static String peakRss() throws IOException {

@@ -7,7 +7,6 @@ import dev.clicklake.enrich.pipeline.SilverEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,7 +17,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
+import org.duckdb.DuckDBDriver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,17 +121,12 @@ class SilverParquetWriterTest {
         assertEquals(List.of(), write(List.of()));
     }
 
-    private List<ParquetPartition> write(List<SilverEvent> events) throws SQLException {
+    private List<ParquetPartition> write(List<SilverEvent> events) throws Exception {
         return write(events, folder);
     }
 
-    private static List<ParquetPartition> write(List<SilverEvent> events, Path into) throws SQLException {
-        try {
-            Files.createDirectories(into);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        try (SilverParquetWriter writer = new SilverParquetWriter(into, SETTINGS)) {
+    private static List<ParquetPartition> write(List<SilverEvent> events, Path into) throws Exception {
+        try (SilverParquetWriter writer = new SilverParquetWriter(Files.createDirectories(into), SETTINGS)) {
             for (SilverEvent event : events) {
                 writer.append(event);
             }
@@ -145,7 +141,7 @@ class SilverParquetWriterTest {
 
     private static List<String> query(String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        try (Connection connection = new DuckDBDriver().connect("jdbc:duckdb:", new Properties());
                 Statement statement = connection.createStatement()) {
             statement.execute("SET TimeZone = 'UTC'");
             try (ResultSet result = statement.executeQuery(sql)) {

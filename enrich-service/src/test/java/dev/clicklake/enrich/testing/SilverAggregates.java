@@ -3,16 +3,17 @@ package dev.clicklake.enrich.testing;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.duckdb.DuckDBDriver;
 
 /**
  * A few figures of a set of clickstream events, computed two independent ways: from the CSV text with
@@ -67,7 +68,7 @@ public record SilverAggregates(
     public static SilverAggregates ofParquet(List<Path> files) throws SQLException {
         String source = "read_parquet([" + files.stream().map(f -> "'" + f.toAbsolutePath() + "'")
                 .collect(Collectors.joining(", ")) + "])";
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        try (Connection connection = new DuckDBDriver().connect("jdbc:duckdb:", new Properties());
                 Statement statement = connection.createStatement()) {
             statement.execute("SET TimeZone = 'UTC'");
             Map<String, Long> byType = groups(statement, "SELECT event_type, count(*) FROM " + source + " GROUP BY 1");

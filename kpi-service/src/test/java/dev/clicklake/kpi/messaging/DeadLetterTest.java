@@ -8,7 +8,7 @@ import dev.clicklake.kpi.support.KpiTopics;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import dev.clicklake.contracts.testing.KafkaTestClient;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,11 +31,11 @@ class DeadLetterTest {
 
         kafka.sendRaw(Channels.SILVER_READY, key, value);
 
-        ConsumerRecord<String, String> dead = kafka.await("clicklake-dead-letter", 1, record -> key.equals(record.key()),
+        KafkaTestClient.Received dead = kafka.await("clicklake-dead-letter", 1, record -> key.equals(record.key()),
                 Duration.ofSeconds(60)).get(0);
         assertEquals(value, dead.value());
-        assertEquals(topicPrefix + Channels.SILVER_READY, KpiTopics.header(dead, "dead-letter-topic"));
-        String reason = KpiTopics.header(dead, "dead-letter-reason");
+        assertEquals(topicPrefix + Channels.SILVER_READY, dead.header("dead-letter-topic"));
+        String reason = dead.header("dead-letter-reason");
         assertTrue(reason != null && reason.contains(reasonMentions), () -> "reason: " + reason);
     }
 }

@@ -27,7 +27,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import dev.clicklake.contracts.testing.KafkaTestClient;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,13 +97,13 @@ class GoldFlowTest {
         SilverReady message = silver.land(dataset, ingestionId, new SplitRef(4, 9), rows);
 
         kafka.sendContract(Contract.SILVER_READY, message, ingestionId, codec);
-        ConsumerRecord<String, String> record = awaitGoldReady(ingestionId, 4, 1).get(0);
+        KafkaTestClient.Received record = awaitGoldReady(ingestionId, 4, 1).get(0);
 
         assertEquals(new GoldReady(ingestionId, dataset, new SplitRef(4, 9), List.of(OCT_31, NOV_1), List.of("day"),
                 List.of("daily_kpi"), GoldReady.GOLD_KPI_V1), goldReady(record));
         assertEquals(ingestionId, record.key());
-        assertEquals(Contract.GOLD_READY.cloudEventType(), KpiTopics.header(record, "ce_type"));
-        assertEquals(ingestionId, KpiTopics.header(record, "ce_" + ContractMessages.INGESTION_ID));
+        assertEquals(Contract.GOLD_READY.cloudEventType(), record.header("ce_type"));
+        assertEquals(ingestionId, record.header("ce_" + ContractMessages.INGESTION_ID));
         assertEquals(List.of(DayFigures.expected(dataset, OCT_31, rows), DayFigures.expected(dataset, NOV_1, rows)),
                 Served.daily(dataset, OCT_31, NOV_2));
         assertEquals(List.of(DayFigures.expected(dataset, NOV_1, rows)), Served.daily(dataset, NOV_1, NOV_2));
@@ -126,12 +126,12 @@ class GoldFlowTest {
         assertEquals(List.of(), goldReady.tables());
     }
 
-    private List<ConsumerRecord<String, String>> awaitGoldReady(String ingestionId, int split, int count) {
+    private List<KafkaTestClient.Received> awaitGoldReady(String ingestionId, int split, int count) {
         return kafka.await(Contract.GOLD_READY.contractName(), count,
                 record -> ingestionId.equals(record.key()) && goldReady(record).split().index() == split, WAIT);
     }
 
-    private GoldReady goldReady(ConsumerRecord<String, String> record) {
+    private GoldReady goldReady(KafkaTestClient.Received record) {
         Decoded<GoldReady> decoded = codec.decode(Contract.GOLD_READY, GoldReady.class, record.value());
         assertNotEquals(Decoded.Rejected.class, decoded.getClass(), () -> "gold-ready breaks its schema: " + decoded);
         return ((Decoded.Accepted<GoldReady>) decoded).payload();
