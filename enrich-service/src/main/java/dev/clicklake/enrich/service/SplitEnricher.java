@@ -25,7 +25,7 @@ import dev.clicklake.enrich.quarantine.QuarantineFileWriter;
 import dev.clicklake.enrich.quarantine.QuarantineSource;
 import dev.clicklake.enrich.storage.CommittedObject;
 import dev.clicklake.enrich.storage.LakeCommitter;
-import dev.clicklake.enrich.storage.SilverLayout;
+import dev.clicklake.contracts.layout.SilverLayout;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package dev.clicklake.kpi.silver;
 
+import dev.clicklake.contracts.layout.SilverLayout;
 import dev.clicklake.contracts.runtime.LakeConfig;
 import dev.clicklake.contracts.storage.LakeLocation;
 import dev.clicklake.contracts.storage.LakeObject;
@@ -30,9 +31,9 @@ public class SilverDownloader {
 
     /** All silver files of the partition as they are now, however many messages wrote them. */
     public SilverPartitionCopy download(String dataset, LocalDate date) throws IOException {
-        LakeLocation partition = SilverLayout.partition(silverContainer, dataset, date);
+        LakeLocation partition = LakeLocation.of(silverContainer, SilverLayout.partitionPrefix(dataset, date));
         List<LakeObject> objects = lake.list(partition).stream()
-                .filter(object -> SilverLayout.isSilverFile(partition, object.location()))
+                .filter(object -> SilverLayout.isEventsFile(partition.path(), object.location().path()))
                 .toList();
         Path folder = Files.createTempDirectory(Files.createDirectories(workDir), dataset + "-" + date + "-");
         try {

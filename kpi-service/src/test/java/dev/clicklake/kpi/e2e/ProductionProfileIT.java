@@ -1,0 +1,115 @@
+package dev.clicklake.kpi.e2e;
+
+import static dev.clicklake.kpi.deploy.RenderedDeploy.ROOT;
+import static dev.clicklake.kpi.deploy.RenderedDeploy.SERVICES;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clicklake.kpi.deploy.DeployedEnvironment;
+import dev.clicklake.kpi.deploy.RenderedDeploy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The deployments' settings are sufficient: the three packaged services start with the production profile
+ * against the local stack, configured by nothing but the environment the dev overlay gives them (its ConfigMaps
+ * and Secrets resolved; docker-compose.yml gives the same, DeploySettingsIT checks), with the hosts of the
+ * infrastructure containers (kafka, azurite, postgres) pointed at the local stack and a free HTTP port. Each must
+ * become ready, answer the probes the manifests use, and pass its Dockerfile's HEALTHCHECK command.
+ */
+class ProductionProfileIT {
+
+    private static final Pattern INFRASTRUCTURE_HOST = Pattern.compile("\\b(kafka|azurite|postgres):(?=\\d)");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void nothingLeaksInFromThisEnvironment() {
+        List<String> leaking = System.getenv().keySet().stream()
+                .filter(n -> n.matches("(QUARKUS|CLICKLAKE|KAFKA|MP|SMALLRYE)_.*")).toList();
+        assertEquals(List.of(), leaking, "the services would read these too, so the test would prove nothing");
+    }
+
+    @Test
+    void theServicesRunOnTheDevOverlaysSettingsAlone() throws Exception {
+        RenderedDeploy rendered = RenderedDeploy.get();
+        List<ServiceProcess> services = new ArrayList<>();
+        try {
+            for (String service : SERVICES) {
+                DeployedEnvironment deployed = DeployedEnvironment.kubernetes("dev", rendered.kubernetes("dev"), service);
+                Map<String, String> env = new HashMap<>();
+                deployed.env().forEach((name, value) -> env.put(name, INFRASTRUCTURE_HOST.matcher(value).replaceAll("127.0.0.1:")));
+                env.put("JDK_JAVA_OPTIONS", imageJavaOptions(service));
+                services.add(ServiceProcess.start(ROOT, service, env, Path.of("target", "deploy-dev")));
+            }
+            for (int i = 0; i < services.size(); i++) {
+                ServiceProcess process = services.get(i);
+                process.awaitReady(Duration.ofSeconds(120));
+                for (String path : probePaths(rendered, SERVICES.get(i))) {
+                    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(process.baseUrl() + path))
+                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                    assertEquals(200, response.statusCode(), SERVICES.get(i) + " " + path + ": " + response.body());
+                }
+                assertEquals(0, runHealthcheck(SERVICES.get(i), process.baseUrl()),
+                        SERVICES.get(i) + ": the Dockerfile's HEALTHCHECK failed against the ready service");
+            }
+        } finally {
+            for (ServiceProcess service : services) {
+                service.close();
+            }
+        }
+    }
+
+    /** The startup, readiness and liveness probe paths of the service's Deployment. */
+    private static List<String> probePaths(RenderedDeploy rendered, String service) {
+        var container = DeployedEnvironment.find(rendered.kubernetes("dev"), "Deployment", service).orElseThrow()
+                .path("spec").path("template").path("spec").path("containers").get(0);
+        List<String> paths = new ArrayList<>();
+        for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+            paths.add(container.path(probe).path("httpGet").path("path").asText());
+        }
+        return paths;
+    }
+
+    /** The JVM options the image sets (ENV JDK_JAVA_OPTIONS), so that they are tried on this JDK too. */
+    private static String imageJavaOptions(String service) throws Exception {
+        Matcher env = Pattern.compile("(?m)^ENV JDK_JAVA_OPTIONS=\"([^\"]*)\"").matcher(dockerfile(service));
+        return env.find() ? env.group(1) : "";
+    }
+
+    /** Runs the HEALTHCHECK's exec-form command, as Docker would inside the container, on the service's port. */
+    private static int runHealthcheck(String service, String baseUrl) throws Exception {
+        String joined = dockerfile(service).replace("\\\n", " ");
+        Matcher healthcheck = Pattern.compile("(?m)^HEALTHCHECK .*?CMD (\\[.*])$").matcher(joined);
+        if (!healthcheck.find()) {
+            throw new AssertionError(service + ": no HEALTHCHECK in exec form");
+        }
+        String[] command = new ObjectMapper().readValue(healthcheck.group(1), String[].class);
+        ProcessBuilder builder = new ProcessBuilder(Arrays.asList(command)).redirectErrorStream(true);
+        builder.environment().put("QUARKUS_HTTP_PORT", baseUrl.substring(baseUrl.lastIndexOf(':') + 1));
+        Process process = builder.start();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return -1;
+        }
+        return process.exitValue();
+    }
+
+    private static String dockerfile(String service) throws Exception {
+        return Files.readString(ROOT.resolve(service).resolve("src/main/docker/Dockerfile.jvm"));
+    }
+}
