@@ -36,9 +36,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  *   <li>the JVM launcher's own variables.</li>
  * </ul>
  */
-final class ServiceConfiguration {
+public final class ServiceConfiguration {
 
-    private static final Set<String> JVM_VARIABLES = Set.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS");
+    public static final Set<String> JVM_VARIABLES = Set.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS");
 
     final String service;
     /** Environment variable name to the property it sets. */
@@ -51,7 +51,7 @@ final class ServiceConfiguration {
         this.applicationProperties = applicationProperties;
     }
 
-    static ServiceConfiguration of(String service) {
+    public static ServiceConfiguration of(String service) {
         Map<String, String> byEnvName = new TreeMap<>();
         Properties file = applicationProperties(service);
         for (String key : file.stringPropertyNames()) {
@@ -66,7 +66,7 @@ final class ServiceConfiguration {
     }
 
     /** What an environment variable sets in this service, if anything. */
-    Optional<String> propertyOf(String envName) {
+    public Optional<String> propertyOf(String envName) {
         if (properties.containsKey(envName)) {
             return Optional.of(properties.get(envName));
         }

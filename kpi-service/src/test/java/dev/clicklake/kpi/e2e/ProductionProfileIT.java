@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clicklake.kpi.deploy.DeployedEnvironment;
 import dev.clicklake.kpi.deploy.RenderedDeploy;
+import dev.clicklake.kpi.deploy.ServiceConfiguration;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +20,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,31 +31,38 @@ import org.junit.jupiter.api.Test;
  * The deployments' settings are sufficient: the three packaged services start with the production profile
  * against the local stack, configured by nothing but the environment the dev overlay gives them (its ConfigMaps
  * and Secrets resolved; docker-compose.yml gives the same, DeploySettingsIT checks), with the hosts of the
- * infrastructure containers (kafka, azurite, postgres) pointed at the local stack and a free HTTP port. Each must
- * become ready, answer the probes the manifests use, and pass its Dockerfile's HEALTHCHECK command.
+ * infrastructure containers (kafka, azurite, postgres) pointed at the local stack, a free HTTP port, and topics of
+ * their own (a prefix: the same topics, renamed, so that a pipeline running on the local stack is not disturbed).
+ * Each must become ready, answer the probes the manifests use, and pass its Dockerfile's HEALTHCHECK command.
  */
 class ProductionProfileIT {
 
     private static final Pattern INFRASTRUCTURE_HOST = Pattern.compile("\\b(kafka|azurite|postgres):(?=\\d)");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /** The services inherit this JVM's environment: none of it may be a setting they read. */
     @BeforeAll
     static void nothingLeaksInFromThisEnvironment() {
+        List<ServiceConfiguration> services = SERVICES.stream().map(ServiceConfiguration::of).toList();
         List<String> leaking = System.getenv().keySet().stream()
-                .filter(n -> n.matches("(QUARKUS|CLICKLAKE|KAFKA|MP|SMALLRYE)_.*")).toList();
-        assertEquals(List.of(), leaking, "the services would read these too, so the test would prove nothing");
+                .filter(name -> !ServiceConfiguration.JVM_VARIABLES.contains(name))
+                .filter(name -> services.stream().anyMatch(s -> s.propertyOf(name).isPresent())).sorted().toList();
+        assertEquals(List.of(), leaking, "settings in the test's own environment: the test would not prove that the "
+                + "deployment's settings suffice");
     }
 
     @Test
     void theServicesRunOnTheDevOverlaysSettingsAlone() throws Exception {
         RenderedDeploy rendered = RenderedDeploy.get();
         List<ServiceProcess> services = new ArrayList<>();
+        String topicPrefix = "deploy-" + UUID.randomUUID() + "-";
         try {
             for (String service : SERVICES) {
                 DeployedEnvironment deployed = DeployedEnvironment.kubernetes("dev", rendered.kubernetes("dev"), service);
                 Map<String, String> env = new HashMap<>();
                 deployed.env().forEach((name, value) -> env.put(name, INFRASTRUCTURE_HOST.matcher(value).replaceAll("127.0.0.1:")));
                 env.put("JDK_JAVA_OPTIONS", imageJavaOptions(service));
+                env.put("CLICKLAKE_TOPIC_PREFIX", topicPrefix);
                 services.add(ServiceProcess.start(ROOT, service, env, Path.of("target", "deploy-dev")));
             }
             for (int i = 0; i < services.size(); i++) {
