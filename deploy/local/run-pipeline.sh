@@ -40,12 +40,19 @@ if [[ $lake == azurite ]]; then
   export CLICKLAKE_LAKE_KIND=adls CLICKLAKE_LAKE_ADLS_ENDPOINT=http://127.0.0.1:10000/devstoreaccount1 \
     CLICKLAKE_LAKE_ADLS_AUTH=connection-string CLICKLAKE_LAKE_ADLS_CONNECTION_STRING=UseDevelopmentStorage=true
 fi
+# POST /ingestions needs an API key: one made for this machine and kept in .run, unless one is given
+key_file="$RUN/ingest-api-key"
+if [[ -z ${CLICKLAKE_INGEST_API_KEYS:-} ]]; then
+  [[ -s $key_file ]] || { mkdir -p "$RUN"; (umask 077; od -An -N24 -tx1 /dev/urandom | tr -d ' \n' >"$key_file"); }
+  export CLICKLAKE_INGEST_API_KEYS; CLICKLAKE_INGEST_API_KEYS=$(<"$key_file")
+fi
+api_key=${CLICKLAKE_INGEST_API_KEYS%%,*}
 "$HERE/services.sh" start
 
 ingest=http://127.0.0.1:8081 kpi=http://127.0.0.1:8083
 if [[ -n $url ]]; then
   say "ingesting $url into dataset '$dataset'..."
-  response=$(curl -sS -X POST "$ingest/ingestions" -H 'Content-Type: application/json' \
+  response=$(curl -sS -X POST "$ingest/ingestions" -H 'Content-Type: application/json' -H "X-API-Key: $api_key" \
     -d "$(jq -n --arg d "$dataset" --arg u "$url" '{dataset: $d, url: $u}')")
 else
   if [[ -z $file ]]; then
@@ -59,7 +66,7 @@ else
   fi
   say "ingesting $file into dataset '$dataset'..."
   response=$(curl -sS -X POST "$ingest/ingestions?dataset=$dataset&fileName=$(basename "$file")" \
-    -H 'Content-Type: text/csv' --data-binary @"$file")
+    -H 'Content-Type: text/csv' -H "X-API-Key: $api_key" --data-binary @"$file")
 fi
 id=$(jq -r '.id // empty' <<<"$response")
 [[ -n $id ]] || die "the ingestion was not accepted: $response"
@@ -71,6 +78,7 @@ until [[ $status == GOLD_READY ]]; do
   sleep 1
   view=$(curl -sS "$ingest/ingestions/$id")
   status=$(jq -r .status <<<"$view")
+  [[ $status != REJECTED && $status != FAILED ]] || die "ingestion $id is $status: $(jq -r .reason <<<"$view")"
   (( $(now) - t0 < 600000000 )) || die "ingestion $id did not reach gold within 10 minutes: $view"
 done
 say "ingestion $id reached gold in $(since "$t0") after landing"

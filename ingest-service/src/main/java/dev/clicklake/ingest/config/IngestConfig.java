@@ -19,11 +19,60 @@ public interface IngestConfig {
     @WithDefault("16M")
     MemorySize progressEvery();
 
+    /** Largest source accepted, in bytes after decompression; a larger one is rejected and nothing lands. */
+    @WithDefault("64G")
+    MemorySize maxBytes();
+
+    /**
+     * API keys that may call the mutating endpoints (header {@code X-API-Key}); from the environment
+     * ({@code CLICKLAKE_INGEST_API_KEYS}, comma-separated) or a mounted secret, never from a committed file.
+     */
+    Optional<List<String>> apiKeys();
+
+    /** With no API key configured, let anyone call the mutating endpoints (local experiments only). */
+    @WithDefault("false")
+    boolean allowAnonymous();
+
+    /**
+     * Folders whose files may be ingested by path ({@code {"path": ...}}); a path must resolve, symbolic links
+     * followed, to a regular file inside one of them. Empty: path sources are refused.
+     */
+    Optional<List<String>> importDirs();
+
+    /** How many URL and import-directory sources are received at the same time; the rest wait their turn. */
+    @WithDefault("2")
+    int workers();
+
+    /**
+     * A RECEIVING ingestion whose ledger row has not moved for this long is taken, at start-up, as
+     * interrupted by a crash or a stop, and FAILED (a new request can then succeed).
+     */
+    @WithDefault("PT10M")
+    Duration receivingLease();
+
     Url url();
 
     interface Url {
         /** Host names URL sources may name. Empty: URL sources are refused. */
         Optional<List<String>> allowedHosts();
+
+        /**
+         * Let URL sources resolve to loopback, link-local, private or unspecified addresses (tests and
+         * local runs only): otherwise such a source is refused after DNS resolution, at every redirect hop.
+         */
+        @WithDefault("false")
+        boolean allowPrivateAddresses();
+
+        /**
+         * How many times a URL source that fails (connect error, HTTP 5xx, connection dropped midway) is
+         * tried again; a drop midway resumes with {@code Range} where the server supports it.
+         */
+        @WithDefault("4")
+        int retries();
+
+        /** Wait before the first retry; it doubles with each further one. */
+        @WithDefault("PT1S")
+        Duration retryBackoff();
 
         /** Connect timeout for URL sources. */
         @WithDefault("PT30S")

@@ -37,4 +37,15 @@ public record IngestionRequest(String dataset, SourceKind sourceKind, String sou
         }
         return new IngestionRequest(dataset, kind, sourceName.strip(), sourceUri, columns);
     }
+
+    /** The same request for the source as it turned out to be when opened (after redirects). */
+    public IngestionRequest forSource(String fileName, String uri) {
+        return new IngestionRequest(dataset, sourceKind, fileName, uri, declaredColumns);
+    }
+
+    /** The same request for one file found inside the source (a decompressed or unzipped file). */
+    public IngestionRequest forFile(String fileName) {
+        return new IngestionRequest(dataset, sourceKind, fileName.isBlank() ? sourceName : fileName, sourceUri,
+                declaredColumns);
+    }
 }

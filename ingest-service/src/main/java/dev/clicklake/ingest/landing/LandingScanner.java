@@ -30,6 +30,7 @@ public final class LandingScanner extends FilterInputStream {
     private final TextCheck textCheck = new TextCheck(TEXT_CHECK_BYTES);
     private final Optional<List<String>> declaredColumns;
     private final long splitTargetSize;
+    private final long maxBytes;
     private final ByteArrayOutputStream firstLine = new ByteArrayOutputStream();
     private volatile long bytes;
     private ColumnLayout layout;
@@ -37,10 +38,13 @@ public final class LandingScanner extends FilterInputStream {
     private LandingResult result;
     private RejectedSourceException rejection;
 
-    public LandingScanner(InputStream source, Optional<List<String>> declaredColumns, long splitTargetSize) {
+    /** @param maxBytes a source longer than this is rejected as soon as it goes past it */
+    public LandingScanner(InputStream source, Optional<List<String>> declaredColumns, long splitTargetSize,
+            long maxBytes) {
         super(source);
         this.declaredColumns = declaredColumns;
         this.splitTargetSize = splitTargetSize;
+        this.maxBytes = maxBytes;
         try {
             this.digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -102,7 +106,15 @@ public final class LandingScanner extends FilterInputStream {
         return result;
     }
 
+    /** The reason a source larger than {@code maxBytes} is rejected. */
+    public static String tooLarge(long maxBytes) {
+        return "the file is larger than " + maxBytes + " bytes (clicklake.ingest.max-bytes)";
+    }
+
     private void scan(byte[] buffer, int offset, int length) throws RejectedSourceException {
+        if (bytes + length > maxBytes) {
+            throw new RejectedSourceException(tooLarge(maxBytes));
+        }
         digest.update(buffer, offset, length);
         textCheck.accept(buffer, offset, length);
         long start = bytes;

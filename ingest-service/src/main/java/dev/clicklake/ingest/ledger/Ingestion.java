@@ -66,6 +66,16 @@ public class Ingestion extends PanacheEntityBase {
     @Column(name = "split_count")
     public Integer splitCount;
 
+    /** The gzip or zip file this CSV file came out of, when it did. */
+    @Column(name = "archive_name")
+    public String archiveName;
+
+    @Column(name = "archive_bytes")
+    public Long archiveBytes;
+
+    @Column(name = "archive_sha256")
+    public String archiveSha256;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -6,6 +6,7 @@ import dev.clicklake.contracts.event.Split;
 import dev.clicklake.contracts.storage.LakeLocation;
 import dev.clicklake.ingest.landing.IngestionRequest;
 import dev.clicklake.ingest.landing.LandingResult;
+import dev.clicklake.ingest.source.SourceUnpacker;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -39,6 +40,13 @@ public class IngestionLedger {
         ingestion.updatedAt = ingestion.createdAt;
         ingestion.persist();
         return ingestion;
+    }
+
+    /** The source's file name and location as they turned out to be once it was opened. */
+    @Transactional
+    public void describeSource(UUID id, String sourceName, String sourceUri) {
+        Ingestion.update("sourceName = ?1, sourceUri = ?2, updatedAt = ?3 where id = ?4",
+                sourceName, sourceUri, clock.instant(), id);
     }
 
     @Transactional
@@ -96,10 +104,30 @@ public class IngestionLedger {
         return ingestion;
     }
 
+    /** Records the archive a file came out of, once the whole archive has been read. */
+    @Transactional
+    public Ingestion recordArchive(UUID id, SourceUnpacker.Archive archive) {
+        Ingestion ingestion = Ingestion.findById(id);
+        ingestion.archiveName = archive.name();
+        ingestion.archiveBytes = archive.bytes();
+        ingestion.archiveSha256 = archive.sha256();
+        ingestion.updatedAt = clock.instant();
+        return ingestion;
+    }
+
     /** Removes an ingestion that turned out to repeat an earlier one's content. */
     @Transactional
     public void forget(UUID id) {
         Ingestion.deleteById(id);
+    }
+
+    /** Fails the RECEIVING ingestions not updated for {@code lease}: nobody is receiving them any more. */
+    @Transactional
+    public int failInterrupted(java.time.Duration lease) {
+        Instant now = clock.instant();
+        return Ingestion.update("status = ?1, reason = ?2, updatedAt = ?3 where status = ?4 and updatedAt < ?5",
+                IngestionStatus.FAILED, "interrupted: no progress for " + lease + " (the service stopped while receiving)",
+                now, IngestionStatus.RECEIVING, now.minus(lease));
     }
 
     @Transactional

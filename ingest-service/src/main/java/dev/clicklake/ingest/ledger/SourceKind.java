@@ -3,5 +3,6 @@ package dev.clicklake.ingest.ledger;
 /** Where an ingestion's bytes came from. */
 public enum SourceKind {
     UPLOAD,
-    URL
+    URL,
+    IMPORT_DIR
 }

@@ -12,6 +12,10 @@ import dev.clicklake.ingest.ledger.Ingestion;
 import dev.clicklake.ingest.ledger.IngestionLedger;
 import dev.clicklake.ingest.ledger.IngestionStatus;
 import dev.clicklake.ingest.messaging.BronzeLandedPublisher;
+import dev.clicklake.ingest.landing.InvalidRequestException;
+import dev.clicklake.ingest.source.OpenedSource;
+import dev.clicklake.ingest.source.SourceOpener;
+import dev.clicklake.ingest.source.SourceUnpacker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -19,6 +23,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -46,24 +52,88 @@ public class LandingService {
     @Inject
     BronzeLandedPublisher publisher;
 
+    @Inject
+    IngestionWorkers workers;
+
     /** What landing a source came to: the ingestion, and whether it is an earlier one with the same content. */
     public record Outcome(Ingestion ingestion, boolean alreadyIngested) {
     }
 
     /**
-     * Streams {@code source} into bronze. Never throws for a bad or failing source: the outcome's
-     * ingestion is then REJECTED or FAILED with the reason.
+     * Receives a checked source on a worker thread; the caller has already answered with {@code first}.
+     * Whatever happens, {@code first} ends LANDED, REJECTED or FAILED with the reason.
+     */
+    public void landLater(Ingestion first, IngestionRequest request, SourceOpener opener) {
+        workers.submit(() -> {
+            try (OpenedSource source = opener.open()) {
+                ledger.describeSource(first.id, source.fileName(), source.displayUri());
+                landSource(first, request.forSource(source.fileName(), source.displayUri()), source.body(), source.length(),
+                        true);
+            } catch (InvalidRequestException e) {
+                ledger.end(first.id, IngestionStatus.FAILED, "the source was refused: " + e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                LOG.warnf("ingestion %s failed: %s", first.id, e.toString());
+                ledger.end(first.id, IngestionStatus.FAILED, "the source could not be read: " + e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Streams {@code source} into bronze: a plain CSV file as one ingestion ({@code first}), a gzip file
+     * decompressed as one, every CSV file of a zip archive as one each in the archive's order, the first
+     * of them being {@code first}. Never throws for a bad or failing source: an ingestion is then REJECTED
+     * or FAILED with the reason. There is always at least one outcome.
      *
      * @param totalBytes the source's size when known in advance, for progress reports
+     * @param firstIsKnown whether the caller has already been given {@code first}'s id: if so, and its
+     *        content repeats an earlier ingestion, it stays in the ledger (REJECTED, naming the earlier one)
+     *        instead of being forgotten
      */
-    public Outcome land(IngestionRequest request, InputStream source, Long totalBytes) {
-        Ingestion ingestion = ledger.startReceiving(request);
+    public List<Outcome> landSource(Ingestion first, IngestionRequest request, InputStream source, Long totalBytes,
+            boolean firstIsKnown) {
+        List<Outcome> outcomes = new ArrayList<>();
+        SourceUnpacker.Unpacked unpacked;
+        try {
+            unpacked = SourceUnpacker.unpack(source, request.sourceName(), (fileName, content, foundIn) -> {
+                Ingestion ingestion = outcomes.isEmpty() ? first : ledger.startReceiving(request.forFile(fileName));
+                if (outcomes.isEmpty() && !fileName.equals(request.sourceName())) {
+                    ledger.describeSource(first.id, fileName, request.sourceUri());
+                }
+                boolean known = outcomes.isEmpty() && firstIsKnown;
+                outcomes.add(land(ingestion, request.forFile(fileName), content,
+                        foundIn == SourceUnpacker.Format.PLAIN ? totalBytes : null, known));
+            });
+        } catch (IOException e) {
+            if (outcomes.isEmpty()) {
+                LOG.infof("ingestion %s could not be unpacked: %s", first.id, e.toString());
+                outcomes.add(new Outcome(ledger.end(first.id, IngestionStatus.REJECTED,
+                        "the source could not be unpacked: " + e.getMessage()), false));
+            }
+            return outcomes;
+        }
+        if (unpacked.files() == 0) {
+            outcomes.add(new Outcome(ledger.end(first.id, IngestionStatus.REJECTED, "the zip archive holds no .csv file"), false));
+        }
+        if (unpacked.archive().isEmpty()) {
+            return outcomes;
+        }
+        SourceUnpacker.Archive archive = unpacked.archive().get();
+        return outcomes.stream().map(o -> o.alreadyIngested() ? o
+                : new Outcome(ledger.recordArchive(o.ingestion().id, archive), false)).toList();
+    }
+
+    private Outcome land(Ingestion ingestion, IngestionRequest request, InputStream source, Long totalBytes,
+            boolean idIsKnown) {
+        long maxBytes = config.maxBytes().asLongValue();
+        if (totalBytes != null && totalBytes > maxBytes) {
+            return new Outcome(ledger.end(ingestion.id, IngestionStatus.REJECTED, LandingScanner.tooLarge(maxBytes)), false);
+        }
         LakeLocation target = LakeLocation.of(lakeConfig.containers().bronze(),
                 BronzePaths.path(request.dataset(), LocalDate.now(ZoneOffset.UTC), ingestion.id, request.sourceName()));
         LandingScanner scanner = new LandingScanner(
                 new ProgressReportingStream(source, config.progressEvery().asLongValue(),
                         received -> ledger.progress(ingestion.id, received, totalBytes)),
-                request.declaredColumns(), config.splitTargetSize().asLongValue());
+                request.declaredColumns(), config.splitTargetSize().asLongValue(), maxBytes);
         try {
             lake.create(target, scanner);
         } catch (IOException | RuntimeException e) {
@@ -83,7 +153,7 @@ public class LandingService {
                 }
             }
         }
-        discard(ingestion, target);
+        discard(ingestion, target, idIsKnown ? Optional.of(earlier.get()) : Optional.empty());
         LOG.infof("ingestion %s: same content as ingestion %s, nothing new landed", ingestion.id, earlier.get().id);
         return new Outcome(earlier.get(), true);
     }
@@ -118,12 +188,17 @@ public class LandingService {
         }
     }
 
-    private void discard(Ingestion duplicate, LakeLocation target) {
+    /** Deletes a duplicate's bronze copy, and its ledger row unless the caller knows its id ({@code keepFor}). */
+    private void discard(Ingestion duplicate, LakeLocation target, Optional<Ingestion> keepFor) {
         try {
             lake.delete(target);
         } catch (IOException e) {
             LOG.warnf("could not delete the duplicate bronze object %s: %s", target, e.toString());
         }
-        ledger.forget(duplicate.id);
+        if (keepFor.isPresent()) {
+            ledger.end(duplicate.id, IngestionStatus.REJECTED, "the same content already landed as ingestion " + keepFor.get().id);
+        } else {
+            ledger.forget(duplicate.id);
+        }
     }
 }

@@ -7,6 +7,9 @@ import dev.clicklake.ingest.ledger.IngestionLedger;
 import dev.clicklake.ingest.ledger.IngestionStatus;
 import dev.clicklake.ingest.ledger.SourceKind;
 import dev.clicklake.ingest.pipeline.LandingService;
+import dev.clicklake.ingest.config.IngestConfig;
+import dev.clicklake.ingest.source.ImportDirectories;
+import dev.clicklake.ingest.source.SourceOpener;
 import dev.clicklake.ingest.source.UrlSource;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -25,15 +28,19 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
-import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** Starts ingestions (upload or URL) and shows the ledger. */
+/**
+ * Starts ingestions and shows the ledger. Uploads are received during the request (their body can only
+ * be read then) and answered when landed; URL and import-directory sources are answered at once (202)
+ * and received by {@link dev.clicklake.ingest.pipeline.IngestionWorkers}.
+ */
 @Path("/ingestions")
 @Produces(MediaType.APPLICATION_JSON)
 public class IngestionResource {
@@ -47,13 +54,16 @@ public class IngestionResource {
     @Inject
     UrlSource urls;
 
+    @Inject
+    IngestConfig config;
+
     @Context
     UriInfo uriInfo;
 
     @POST
     @Blocking
-    @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
-    @Operation(summary = "Ingest an uploaded CSV file (the request body), streamed unchanged into bronze")
+    @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN, "application/gzip", "application/zip"})
+    @Operation(summary = "Ingest an uploaded CSV file (the request body; plain, .gz or .zip), streamed into bronze")
     public Response upload(
             @Parameter(description = "dataset the file belongs to") @QueryParam("dataset") String dataset,
             @Parameter(description = "original file name") @QueryParam("fileName") String fileName,
@@ -66,29 +76,56 @@ public class IngestionResource {
         } catch (InvalidRequestException e) {
             return badRequest(e);
         }
-        return respond(landing.land(request, body, contentLength));
+        return respond(landing.landSource(ledger.startReceiving(request), request, body, contentLength, false));
     }
 
     @POST
     @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Ingest a CSV file fetched from an allowed HTTP(S) URL, streamed unchanged into bronze")
-    public Response fromUrl(UrlIngestionRequest body) {
-        if (body == null) {
-            return Response.status(400).entity(new ErrorBody("a JSON body with dataset and url is required", null)).build();
+    @Operation(summary = "Start ingesting CSV files (plain, .gz or .zip) from allowed HTTP(S) URLs or import-directory "
+            + "paths; answers 202 at once, the files stream into bronze in the background")
+    public Response fromSources(SourcesRequest body) {
+        if (body == null || body.all().isEmpty()) {
+            return Response.status(400).entity(new ErrorBody("a JSON body with dataset and url, path or sources is required",
+                    null)).build();
         }
+        List<Planned> planned = new ArrayList<>();
         try {
-            UrlSource.Opened opened = urls.open(body.url());
-            IngestionRequest request = IngestionRequest.of(body.dataset(), SourceKind.URL, opened.fileName(),
-                    opened.displayUri(), body.columns());
-            try (InputStream source = opened.body()) {
-                return respond(landing.land(request, source, opened.length()));
+            for (SourcesRequest.Source source : body.all()) {
+                planned.add(plan(body.dataset(), source));
             }
         } catch (InvalidRequestException e) {
             return badRequest(e);
-        } catch (IOException e) {
-            return Response.status(502).entity(new ErrorBody("the source could not be read: " + e.getMessage(), "url")).build();
         }
+        List<IngestionView> started = new ArrayList<>();
+        for (Planned source : planned) {
+            Ingestion first = ledger.startReceiving(source.request());
+            landing.landLater(first, source.request(), source.opener());
+            started.add(IngestionView.of(first, List.of()));
+        }
+        if (body.batch()) {
+            return Response.accepted(started).build();
+        }
+        return Response.accepted(started.get(0)).location(location(started.get(0).id())).build();
+    }
+
+    /** A checked source, ready to be opened on a worker thread. */
+    private record Planned(IngestionRequest request, SourceOpener opener) {
+    }
+
+    private Planned plan(String dataset, SourcesRequest.Source source) throws InvalidRequestException {
+        if ((source.url() == null) == (source.path() == null)) {
+            throw new InvalidRequestException(source.url() == null ? "url" : "path", "or path: give exactly one per source");
+        }
+        if (source.url() != null) {
+            URI uri = urls.check(source.url());
+            return new Planned(IngestionRequest.of(dataset, SourceKind.URL, UrlSource.fileName(uri), UrlSource.display(uri),
+                    source.columns()), () -> urls.open(uri));
+        }
+        java.nio.file.Path file = new ImportDirectories(config.importDirs().orElse(List.of()).stream()
+                .map(java.nio.file.Path::of).toList()).resolve(source.path());
+        return new Planned(IngestionRequest.of(dataset, SourceKind.IMPORT_DIR, file.getFileName().toString(),
+                "file://" + file, source.columns()), () -> ImportDirectories.open(file));
     }
 
     @GET
@@ -135,7 +172,13 @@ public class IngestionResource {
         return Response.ok(found.stream().map(i -> IngestionView.of(i, ledger.splits(i.id))).toList()).build();
     }
 
-    private Response respond(LandingService.Outcome outcome) {
+    /** One file: its ingestion's view. Several files (a zip archive): 200 and a list, one view per file. */
+    private Response respond(List<LandingService.Outcome> outcomes) {
+        if (outcomes.size() > 1) {
+            return Response.ok(outcomes.stream().map(o -> IngestionView.of(o.ingestion(), ledger.splits(o.ingestion().id)))
+                    .toList()).build();
+        }
+        LandingService.Outcome outcome = outcomes.get(0);
         Ingestion ingestion = outcome.ingestion();
         IngestionView view = IngestionView.of(ingestion, ledger.splits(ingestion.id));
         if (ingestion.status == IngestionStatus.REJECTED) {
@@ -144,9 +187,13 @@ public class IngestionResource {
         if (ingestion.status == IngestionStatus.FAILED) {
             return Response.status(502).entity(view).build();
         }
-        var location = uriInfo.getBaseUriBuilder().path("ingestions").path(ingestion.id.toString()).build();
+        URI location = location(ingestion.id.toString());
         return (outcome.alreadyIngested() ? Response.ok(view) : Response.created(location).entity(view))
                 .location(location).build();
+    }
+
+    private URI location(String id) {
+        return uriInfo.getBaseUriBuilder().path("ingestions").path(id).build();
     }
 
     private static Response badRequest(InvalidRequestException e) {

@@ -19,7 +19,11 @@ public record IngestionView(
         Journey journey,
         Timings timings) {
 
-    public record Source(String kind, String name, String uri, String declaredColumns) {
+    /** @param archive the gzip or zip file the CSV file came out of; null for a plain CSV source */
+    public record Source(String kind, String name, String uri, String declaredColumns, Archive archive) {
+    }
+
+    public record Archive(String name, Long bytes, String sha256) {
     }
 
     /** @param percent of the total bytes, when the total is known */
@@ -57,7 +61,8 @@ public record IngestionView(
                 splits.stream().mapToLong(s -> s.quarantined == null ? 0 : s.quarantined).sum(),
                 details);
         return new IngestionView(i.id.toString(), i.dataset, i.status.name(), i.reason,
-                new Source(i.sourceKind.name(), i.sourceName, i.sourceUri, i.declaredColumns),
+                new Source(i.sourceKind.name(), i.sourceName, i.sourceUri, i.declaredColumns,
+                        i.archiveName == null ? null : new Archive(i.archiveName, i.archiveBytes, i.archiveSha256)),
                 new Progress(i.bytesReceived, i.totalBytes, percent), bronze, journey,
                 new Timings(i.createdAt, i.updatedAt, i.landedAt, i.publishedAt, i.silverReadyAt, i.goldReadyAt));
     }

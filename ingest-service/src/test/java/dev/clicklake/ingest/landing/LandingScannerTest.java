@@ -60,7 +60,7 @@ class LandingScannerTest {
     @Test
     void aHeaderlessFileWhoseFirstLineSpansSeveralReadsKeepsAllItsBytes() throws Exception {
         byte[] file = (ROW + "\n" + ROW + "\n").getBytes(StandardCharsets.UTF_8);
-        LandingScanner scanner = new LandingScanner(new TrickleStream(file, 5), Optional.of(ClickstreamColumns.NAMES), 1 << 20);
+        LandingScanner scanner = new LandingScanner(new TrickleStream(file, 5), Optional.of(ClickstreamColumns.NAMES), 1 << 20, Long.MAX_VALUE);
         scanner.transferTo(java.io.OutputStream.nullOutputStream());
         assertEquals(List.of(new dev.clicklake.contracts.event.Split(0, 1, 0, file.length, 1, 2)), scanner.result().splits());
     }
@@ -80,6 +80,16 @@ class LandingScannerTest {
     }
 
     @Test
+    void aSourceLargerThanTheLimitIsRefusedAsSoonAsItGoesPastIt() {
+        byte[] file = (HEADER + "\n" + ROW + "\n" + ROW + "\n").getBytes(StandardCharsets.UTF_8);
+        LandingScanner scanner = new LandingScanner(new TrickleStream(file, 64), Optional.empty(), 100, file.length - 1);
+        RejectedSourceException e = assertThrows(RejectedSourceException.class,
+                () -> scanner.transferTo(java.io.OutputStream.nullOutputStream()));
+        assertTrue(e.getMessage().contains("max-bytes"), e.getMessage());
+        assertTrue(scanner.bytesReceived() < file.length);
+    }
+
+    @Test
     void aDeclaredOrderThatContradictsTheHeaderIsRefused() {
         List<String> declared = new java.util.ArrayList<>(ClickstreamColumns.NAMES);
         java.util.Collections.reverse(declared);
@@ -94,7 +104,7 @@ class LandingScannerTest {
     }
 
     private static LandingResult drain(byte[] file, Optional<List<String>> declared, long target) throws IOException {
-        LandingScanner scanner = new LandingScanner(new ByteArrayInputStream(file), declared, target);
+        LandingScanner scanner = new LandingScanner(new ByteArrayInputStream(file), declared, target, Long.MAX_VALUE);
         byte[] copy = scanner.readAllBytes();
         assertEquals(file.length, copy.length);
         return scanner.result();

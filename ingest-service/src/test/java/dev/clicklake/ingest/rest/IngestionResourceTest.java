@@ -22,6 +22,13 @@ import dev.clicklake.contracts.event.SplitRef;
 import dev.clicklake.contracts.storage.LakeLocation;
 import dev.clicklake.contracts.storage.LakeStorage;
 import dev.clicklake.contracts.testing.KafkaTestClient;
+import dev.clicklake.ingest.landing.IngestionRequest;
+import dev.clicklake.ingest.ledger.Ingestion;
+import dev.clicklake.ingest.ledger.IngestionLedger;
+import dev.clicklake.ingest.ledger.IngestionStatus;
+import dev.clicklake.ingest.ledger.SourceKind;
+import dev.clicklake.ingest.source.Archives;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -30,6 +37,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,14 +55,23 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class IngestionResourceTest {
 
+    /** The key the test profile configures ({@code %test.clicklake.ingest.api-keys}). */
+    static final String API_KEY = "test-api-key";
+
     @Inject
     LakeStorage lake;
 
     @Inject
     ContractCodec codec;
 
+    @Inject
+    IngestionLedger ledgerService;
+
     @ConfigProperty(name = "clicklake.topic-prefix")
     String topicPrefix;
+
+    @ConfigProperty(name = "clicklake.ingest.import-dirs")
+    String importDir;
 
     @Test
     void anUploadLandsUnchangedInBronzeAndIsAnnouncedSplitBySplit() throws Exception {
@@ -133,18 +151,33 @@ class IngestionResourceTest {
 
     @Test
     void badRequestsSayWhatIsWrong() {
-        given().contentType("text/csv").body("x").post("/ingestions?dataset=Bad%20Name&fileName=a.csv")
+        authorized().contentType("text/csv").body("x").post("/ingestions?dataset=Bad%20Name&fileName=a.csv")
                 .then().statusCode(400).body("field", org.hamcrest.Matchers.equalTo("dataset"));
-        given().contentType("text/csv").body("x").post("/ingestions?dataset=ok&fileName=a.csv&columns=a,b")
+        authorized().contentType("text/csv").body("x").post("/ingestions?dataset=ok&fileName=a.csv&columns=a,b")
                 .then().statusCode(400).body("field", org.hamcrest.Matchers.equalTo("columns"));
         given().get("/ingestions/not-a-uuid").then().statusCode(400);
         given().get("/ingestions/" + UUID.randomUUID()).then().statusCode(404);
-        given().contentType("application/json").body(Map.of("dataset", "ok", "url", "http://example.org/a.csv"))
+        authorized().contentType("application/json").body(Map.of("dataset", "ok", "url", "http://example.org/a.csv"))
                 .post("/ingestions").then().statusCode(400).body("error", org.hamcrest.Matchers.containsString("not in"));
+        authorized().contentType("application/json").body(Map.of("dataset", "ok", "url", "http://user:pw@localhost/a.csv"))
+                .post("/ingestions").then().statusCode(400).body("error", org.hamcrest.Matchers.containsString("credentials"));
     }
 
     @Test
-    void aUrlSourceIsFetchedThroughRedirectsAndLanded() throws Exception {
+    void startingAnIngestionNeedsAValidApiKeyAndIsRefusedWith401OtherwiseWhileReadingStaysOpen() {
+        String dataset = dataset();
+        given().contentType("text/csv").body("x").queryParam("dataset", dataset).queryParam("fileName", "a.csv")
+                .post("/ingestions").then().statusCode(401).contentType("application/json")
+                .body("error", org.hamcrest.Matchers.containsString("X-API-Key"));
+        given().header("X-API-Key", "not-" + API_KEY).contentType("application/json")
+                .body(Map.of("dataset", dataset, "url", "http://127.0.0.1/a.csv"))
+                .post("/ingestions").then().statusCode(401).header("WWW-Authenticate", org.hamcrest.Matchers.notNullValue());
+        given().queryParam("dataset", dataset).get("/ingestions").then().statusCode(200)
+                .body("size()", org.hamcrest.Matchers.equalTo(0));
+    }
+
+    @Test
+    void aUrlSourceIsAcceptedAtOnceThenFetchedThroughRedirectsAndLanded() throws Exception {
         byte[] file = generate(15, 800, true);
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/old/2019-Oct.csv", exchange -> {
@@ -160,15 +193,191 @@ class IngestionResourceTest {
         server.start();
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/old/2019-Oct.csv";
-            Response created = given().contentType("application/json").body(Map.of("dataset", dataset(), "url", url))
+            Response accepted = authorized().contentType("application/json").body(Map.of("dataset", dataset(), "url", url))
                     .post("/ingestions");
-            assertEquals(201, created.statusCode(), created.asString());
-            assertEquals(sha256(file), created.jsonPath().getString("bronze.sha256"));
-            assertEquals("2019-Oct.csv", created.jsonPath().getString("source.name"));
-            assertTrue(created.jsonPath().getString("source.uri").endsWith("/files/2019-Oct.csv"));
+            assertEquals(202, accepted.statusCode(), accepted.asString());
+            String id = accepted.jsonPath().getString("id");
+            assertTrue(accepted.header("Location").endsWith("/ingestions/" + id));
+            assertEquals("RECEIVING", accepted.jsonPath().getString("status"));
+            JsonNode landed = awaitStatus(id, "LANDED");
+            assertEquals(sha256(file), landed.get("bronze").get("sha256").asText());
+            assertEquals("2019-Oct.csv", landed.get("source").get("name").asText());
+            assertTrue(landed.get("source").get("uri").asText().endsWith("/files/2019-Oct.csv"));
+            assertEquals(100.0, landed.get("progress").get("percent").asDouble());
         } finally {
             server.stop(0);
         }
+    }
+
+    @Test
+    void aGzipUploadLandsDecompressedAndTheLedgerKeepsTheArchivesNameAndChecksum() throws Exception {
+        byte[] file = generate(17, 2000, true);
+        byte[] gz = Archives.gzip(file);
+        Response created = authorized().contentType("application/gzip").body(gz).queryParam("dataset", dataset())
+                .queryParam("fileName", "2019-Oct.csv.gz").post("/ingestions");
+        assertEquals(201, created.statusCode(), created.asString());
+        assertEquals("2019-Oct.csv", created.jsonPath().getString("source.name"));
+        assertEquals("2019-Oct.csv.gz", created.jsonPath().getString("source.archive.name"));
+        assertEquals(sha256(gz), created.jsonPath().getString("source.archive.sha256"));
+        assertEquals(gz.length, created.jsonPath().getLong("source.archive.bytes"));
+        assertEquals(sha256(file), created.jsonPath().getString("bronze.sha256"));
+        try (InputStream in = lake.open(LakeLocation.of("bronze", created.jsonPath().getString("bronze.path")))) {
+            assertArrayEquals(file, in.readAllBytes(), "bronze holds the decompressed CSV file");
+        }
+    }
+
+    @Test
+    void aZipWithSeveralCsvFilesFromAUrlLandsEachAsItsOwnIngestion() throws Exception {
+        byte[] october = generate(18, 700, true);
+        byte[] november = generate(19, 900, true);
+        byte[] zip = Archives.zip(Map.of("2019-Oct.csv", october), Map.of("README.txt", new byte[] {'x'}),
+                Map.of("2019-Nov.csv", november));
+        byte[] noCsv = Archives.zip(Map.of("README.txt", new byte[] {'x'}));
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/months.zip", exchange -> {
+            exchange.sendResponseHeaders(200, zip.length);
+            exchange.getResponseBody().write(zip);
+            exchange.close();
+        });
+        server.createContext("/empty.zip", exchange -> {
+            exchange.sendResponseHeaders(200, noCsv.length);
+            exchange.getResponseBody().write(noCsv);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            String dataset = dataset();
+            Response accepted = authorized().contentType("application/json")
+                    .body(Map.of("dataset", dataset, "url", base + "/months.zip?token=secret")).post("/ingestions");
+            assertEquals(202, accepted.statusCode(), accepted.asString());
+            awaitStatus(accepted.jsonPath().getString("id"), "LANDED");
+            Response both = awaitIngestions(dataset, 2);
+            assertEquals(List.of("2019-Nov.csv", "2019-Oct.csv"), both.jsonPath().getList("source.name"), "newest first");
+            assertEquals(List.of("LANDED", "LANDED"), both.jsonPath().getList("status"));
+            assertEquals(List.of(sha256(november), sha256(october)), both.jsonPath().getList("bronze.sha256"));
+            assertEquals(List.of(sha256(zip), sha256(zip)), both.jsonPath().getList("source.archive.sha256"));
+            assertTrue(both.asString().indexOf("secret") < 0, "the query string is never stored");
+
+            Response none = authorized().contentType("application/json")
+                    .body(Map.of("dataset", dataset, "url", base + "/empty.zip")).post("/ingestions");
+            assertEquals(202, none.statusCode(), none.asString());
+            JsonNode rejected = awaitStatus(none.jsonPath().getString("id"), "REJECTED");
+            assertTrue(rejected.get("reason").asText().contains("no .csv file"), rejected.toString());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aSourceThatFailsMidwayIsRetriedResumingWithRangeWhereTheServerAllowsItAndFailsCleanlyOtherwise() throws Exception {
+        byte[] file = generate(22, 3000, true);
+        byte[] other = generate(23, 1000, true);
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/ranges.csv", exchange -> {
+            String range = exchange.getRequestHeaders().getFirst("Range");
+            if (range == null) {
+                dropHalfway(exchange, file);
+                return;
+            }
+            int from = Integer.parseInt(range.replace("bytes=", "").replace("-", ""));
+            exchange.getResponseHeaders().add("Content-Range", "bytes " + from + "-" + (file.length - 1) + "/" + file.length);
+            exchange.sendResponseHeaders(206, file.length - from);
+            exchange.getResponseBody().write(file, from, file.length - from);
+            exchange.close();
+        });
+        server.createContext("/no-ranges.csv", exchange -> dropHalfway(exchange, file));
+        server.createContext("/flaky.csv", exchange -> {
+            if (calls.incrementAndGet() <= 2) {
+                exchange.sendResponseHeaders(503, -1);
+                exchange.close();
+                return;
+            }
+            exchange.sendResponseHeaders(200, other.length);
+            exchange.getResponseBody().write(other);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            String dataset = dataset();
+            JsonNode resumed = awaitStatus(startUrl(dataset, base + "/ranges.csv"), "LANDED");
+            assertEquals(sha256(file), resumed.get("bronze").get("sha256").asText(), "resumed into the same bytes");
+
+            String failedId = startUrl(dataset, base + "/no-ranges.csv");
+            JsonNode failed = awaitStatus(failedId, "FAILED");
+            assertTrue(failed.get("reason").asText().contains("cannot resume"), failed.toString());
+            assertEquals(null, failed.get("bronze").textValue(), "nothing partial is visible");
+
+            JsonNode retried = awaitStatus(startUrl(dataset, base + "/flaky.csv"), "LANDED");
+            assertEquals(3, calls.get(), "two 503 answers, then success");
+            assertEquals(sha256(other), retried.get("bronze").get("sha256").asText());
+            List<String> landed = lake.list(LakeLocation.of("bronze", dataset + "/")).stream().map(o -> o.location().path()).toList();
+            assertEquals(2, landed.size(), landed.toString());
+            assertTrue(landed.stream().noneMatch(path -> path.contains(failedId)), "the failed attempt left nothing");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private static String startUrl(String dataset, String url) {
+        Response accepted = authorized().contentType("application/json").body(Map.of("dataset", dataset, "url", url))
+                .post("/ingestions");
+        assertEquals(202, accepted.statusCode(), accepted.asString());
+        return accepted.jsonPath().getString("id");
+    }
+
+    /** Announces the whole file, sends half of it, and drops the connection. */
+    private static void dropHalfway(com.sun.net.httpserver.HttpExchange exchange, byte[] file) throws IOException {
+        exchange.getResponseHeaders().add("Accept-Ranges", "bytes");
+        exchange.sendResponseHeaders(200, file.length);
+        exchange.getResponseBody().write(file, 0, file.length / 2);
+        exchange.getResponseBody().flush();
+        exchange.close();
+    }
+
+    @Test
+    void aBatchOfImportDirectoryFilesStartsOneIngestionEachAndNothingOutsideTheDirectoriesCanBeNamed() throws Exception {
+        Path imports = Files.createDirectories(Path.of(importDir));
+        byte[] october = generate(20, 600, true);
+        byte[] november = generate(21, 650, true);
+        Files.write(imports.resolve("b-2019-Oct.csv"), october);
+        Files.write(imports.resolve("b-2019-Nov.csv.gz"), Archives.gzip(november));
+        String dataset = dataset();
+        Response accepted = authorized().contentType("application/json").body(Map.of("dataset", dataset, "sources",
+                List.of(Map.of("path", "b-2019-Oct.csv"), Map.of("path", "b-2019-Nov.csv.gz")))).post("/ingestions");
+        assertEquals(202, accepted.statusCode(), accepted.asString());
+        List<String> ids = accepted.jsonPath().getList("id");
+        assertEquals(2, ids.size());
+        assertEquals(sha256(october), awaitStatus(ids.get(0), "LANDED").get("bronze").get("sha256").asText());
+        JsonNode gz = awaitStatus(ids.get(1), "LANDED");
+        assertEquals(sha256(november), gz.get("bronze").get("sha256").asText());
+        assertEquals("b-2019-Nov.csv", gz.get("source").get("name").asText());
+        assertEquals("IMPORT_DIR", gz.get("source").get("kind").asText());
+
+        for (String outside : List.of("../pom.xml", "/etc/hostname", "missing.csv", "")) {
+            authorized().contentType("application/json").body(Map.of("dataset", dataset, "sources",
+                            List.of(Map.of("path", "b-2019-Oct.csv"), Map.of("path", outside)))).post("/ingestions")
+                    .then().statusCode(400).body("field", org.hamcrest.Matchers.equalTo("path"));
+        }
+        assertEquals(2, given().queryParam("dataset", dataset).get("/ingestions").jsonPath().getList("id").size(),
+                "a batch with a refused source starts nothing");
+    }
+
+    @Test
+    void ingestionsLeftReceivingLongerThanTheLeaseAreFailedAsInterrupted() throws Exception {
+        IngestionRequest request = IngestionRequest.of(dataset(), SourceKind.URL, "stuck.csv", "http://127.0.0.1/stuck.csv", null);
+        Ingestion stuck = ledgerService.startReceiving(request);
+        Ingestion fresh = ledgerService.startReceiving(request);
+        QuarkusTransaction.requiringNew().run(() -> Ingestion.update("updatedAt = ?1 where id = ?2",
+                Instant.now().minus(Duration.ofHours(1)), stuck.id));
+        assertTrue(ledgerService.failInterrupted(Duration.ofMinutes(10)) >= 1);
+        JsonNode failed = codec.mapper().readTree(given().get("/ingestions/" + stuck.id).asString());
+        assertEquals("FAILED", failed.get("status").asText());
+        assertTrue(failed.get("reason").asText().contains("interrupted"));
+        assertEquals("RECEIVING", given().get("/ingestions/" + fresh.id).jsonPath().getString("status"));
+        ledgerService.end(fresh.id, IngestionStatus.FAILED, "test over");
     }
 
     @Test
@@ -215,6 +424,18 @@ class IngestionResourceTest {
         assertTrue(response.jsonPath().getString("reason").contains(reason), response.jsonPath().getString("reason"));
     }
 
+    private static Response awaitIngestions(String dataset, int count) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        Response listed = given().queryParam("dataset", dataset).get("/ingestions");
+        while (Instant.now().isBefore(deadline)
+                && (listed.jsonPath().getList("id").size() < count || listed.jsonPath().getList("status").contains("RECEIVING")
+                        || listed.jsonPath().getList("source.archive").contains(null))) {
+            Thread.sleep(200);
+            listed = given().queryParam("dataset", dataset).get("/ingestions");
+        }
+        return listed;
+    }
+
     private JsonNode awaitStatus(String id, String status) throws Exception {
         Instant deadline = Instant.now().plusSeconds(30);
         JsonNode view = null;
@@ -248,11 +469,15 @@ class IngestionResourceTest {
     }
 
     private static Response upload(String dataset, String fileName, byte[] body, String columns) {
-        var request = given().contentType("text/csv").body(body).queryParam("dataset", dataset).queryParam("fileName", fileName);
+        var request = authorized().contentType("text/csv").body(body).queryParam("dataset", dataset).queryParam("fileName", fileName);
         if (columns != null) {
             request.queryParam("columns", columns);
         }
         return request.post("/ingestions");
+    }
+
+    static io.restassured.specification.RequestSpecification authorized() {
+        return given().header("X-API-Key", API_KEY);
     }
 
     private static String dataset() {

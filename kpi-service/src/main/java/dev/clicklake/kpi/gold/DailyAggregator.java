@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -31,6 +32,25 @@ public final class DailyAggregator {
             FROM read_parquet([%s], hive_partitioning = false)
             WHERE event_time >= TIMESTAMPTZ '%s 00:00:00+00' AND event_time < TIMESTAMPTZ '%s 00:00:00+00'
             """;
+
+    private static final String USERS = """
+            SELECT user_id, bool_or(event_type = 'purchase')
+            FROM read_parquet([%s], hive_partitioning = false)
+            WHERE %s
+            GROUP BY user_id
+            """;
+
+    private static final String SESSIONS = """
+            SELECT user_session,
+                   bool_or(event_type = 'view'), bool_or(event_type = 'cart'), bool_or(event_type = 'purchase'),
+                   count(*),
+                   epoch_us(min(event_time)), epoch_us(max(event_time))
+            FROM read_parquet([%s], hive_partitioning = false)
+            WHERE user_session IS NOT NULL AND %s
+            GROUP BY user_session
+            """;
+
+    private static final String IN_DAY = "event_time >= TIMESTAMPTZ '%s 00:00:00+00' AND event_time < TIMESTAMPTZ '%s 00:00:00+00'";
 
     private final Properties settings = new Properties();
 
@@ -66,6 +86,32 @@ public final class DailyAggregator {
             return Optional.of(new DailyKpi(dataset, day, events, row.getLong(2), row.getLong(3), row.getLong(4),
                     row.getLong(5), row.getBigDecimal(6), row.getLong(7), row.getLong(8)));
         }
+    }
+
+    /** The users and sessions of {@code day} over {@code files}, for the day's id sets. */
+    public DayIdentities identities(LocalDate day, List<Path> files) throws SQLException {
+        if (files.isEmpty()) {
+            return new DayIdentities(List.of(), List.of());
+        }
+        String sources = files.stream().map(DailyAggregator::literal).collect(Collectors.joining(", "));
+        String inDay = IN_DAY.formatted(day, day.plusDays(1));
+        List<UserFact> users = new ArrayList<>();
+        List<SessionFact> sessions = new ArrayList<>();
+        try (Connection duckdb = new DuckDBDriver().connect("jdbc:duckdb:", (Properties) settings.clone());
+                Statement statement = duckdb.createStatement()) {
+            try (ResultSet row = statement.executeQuery(USERS.formatted(sources, inDay))) {
+                while (row.next()) {
+                    users.add(new UserFact(row.getLong(1), row.getBoolean(2)));
+                }
+            }
+            try (ResultSet row = statement.executeQuery(SESSIONS.formatted(sources, inDay))) {
+                while (row.next()) {
+                    sessions.add(new SessionFact(row.getString(1), row.getBoolean(2), row.getBoolean(3),
+                            row.getBoolean(4), row.getLong(5), row.getLong(6), row.getLong(7)));
+                }
+            }
+        }
+        return new DayIdentities(users, sessions);
     }
 
     private static String literal(Path file) {

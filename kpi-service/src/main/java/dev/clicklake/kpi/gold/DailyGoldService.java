@@ -4,11 +4,16 @@ import dev.clicklake.kpi.config.KpiConfig;
 import dev.clicklake.kpi.silver.SilverDownloader;
 import dev.clicklake.kpi.silver.SilverPartitionCopy;
 import dev.clicklake.kpi.store.DailyKpiRepository;
+import dev.clicklake.kpi.store.IdSetsRepository;
+import dev.clicklake.kpi.store.SessionDictionary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -22,14 +27,18 @@ public class DailyGoldService {
     private static final Logger LOG = Logger.getLogger(DailyGoldService.class);
 
     private final DailyKpiRepository repository;
+    private final IdSetsRepository idSets;
+    private final SessionDictionary sessionDictionary;
     private final SilverDownloader silver;
     private final DailyAggregator aggregator;
     private final int timeoutSeconds;
     private final Timer rebuildTimer;
 
-    DailyGoldService(DailyKpiRepository repository, SilverDownloader silver, DailyAggregator aggregator,
-            KpiConfig config, MeterRegistry meters) {
+    DailyGoldService(DailyKpiRepository repository, IdSetsRepository idSets, SessionDictionary sessionDictionary,
+            SilverDownloader silver, DailyAggregator aggregator, KpiConfig config, MeterRegistry meters) {
         this.repository = repository;
+        this.idSets = idSets;
+        this.sessionDictionary = sessionDictionary;
         this.silver = silver;
         this.aggregator = aggregator;
         this.timeoutSeconds = Math.toIntExact(config.dayRebuildTimeout().toSeconds());
@@ -49,10 +58,23 @@ public class DailyGoldService {
             try (SilverPartitionCopy partition = silver.download(dataset, date)) {
                 Optional<DailyKpi> kpi = aggregator.aggregate(dataset, date, partition.files());
                 repository.replaceDay(dataset, date, kpi);
+                replaceIdSets(dataset, date, kpi.isPresent(), partition);
                 LOG.infof("gold %s %s rebuilt from %d silver files: %d events", dataset, date, partition.files().size(),
                         kpi.map(DailyKpi::events).orElse(0L));
                 return kpi;
             }
         }));
+    }
+
+    private void replaceIdSets(String dataset, LocalDate date, boolean hasEvents, SilverPartitionCopy partition)
+            throws SQLException {
+        if (!hasEvents) {
+            idSets.replaceDay(dataset, date, Optional.empty(), List.of(), Map.of());
+            return;
+        }
+        DayIdentities day = aggregator.identities(date, partition.files());
+        Map<String, Long> ids = sessionDictionary.idsOf(dataset,
+                day.sessions().stream().map(SessionFact::session).toList());
+        idSets.replaceDay(dataset, date, Optional.of(IdSets.ofDay(day, ids)), day.sessions(), ids);
     }
 }

@@ -8,7 +8,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class InvalidParameterMapper {
 
     @ServerExceptionMapper
-    public Response badRequest(InvalidParameterException e) {
+    public Response map(InvalidParameterException e) {
+        return badRequest(e);
+    }
+
+    static Response badRequest(InvalidParameterException e) {
         return Response.status(Response.Status.BAD_REQUEST)
                 .type(MediaType.APPLICATION_JSON)
                 .entity(new ErrorBody(Response.Status.BAD_REQUEST.getStatusCode(), e.parameter(), e.getMessage()))

@@ -1,32 +1,43 @@
 package dev.clicklake.kpi.rest;
 
+import dev.clicklake.kpi.gold.Comparison;
 import dev.clicklake.kpi.gold.DailyKpi;
 import dev.clicklake.kpi.gold.DatasetSummary;
+import dev.clicklake.kpi.gold.Funnel;
+import dev.clicklake.kpi.gold.KpiSummary;
+import dev.clicklake.kpi.gold.SummaryService;
 import dev.clicklake.kpi.store.DailyKpiRepository;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.sql.SQLException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestQuery;
 
-/** Serves gold over HTTP. */
+/**
+ * Serves gold over HTTP. Every range endpoint takes {@code dataset}, {@code from} and {@code to} (UTC days,
+ * [from, to)); a missing, malformed or unknown parameter, or {@code from >= to}, is a 400 {@link ErrorBody}.
+ */
 @Path("/kpi")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "KPI", description = "Exact e-commerce KPIs computed from silver")
+@APIResponse(responseCode = "400", description = "A parameter is missing, wrong or unknown, or from is not before to",
+        content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 public class KpiResource {
 
     private final DailyKpiRepository repository;
+    private final SummaryService summaries;
 
-    KpiResource(DailyKpiRepository repository) {
+    KpiResource(DailyKpiRepository repository, SummaryService summaries) {
         this.repository = repository;
+        this.summaries = summaries;
     }
 
     @GET
@@ -35,16 +46,56 @@ public class KpiResource {
             description = "One row per UTC day in [from, to) that has events, in date order. Money is an exact decimal.")
     @APIResponse(responseCode = "200", description = "The days found (none is an empty list)",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DailyKpi.class)))
-    @APIResponse(responseCode = "400", description = "A parameter is missing or wrong, or from is not before to",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public List<DailyKpi> daily(
-            @Parameter(description = "Dataset name", example = "rees46", required = true) @RestQuery String dataset,
-            @Parameter(description = "First day, included (YYYY-MM-DD)", example = "2019-10-01", required = true,
-                    schema = @Schema(type = SchemaType.STRING, format = "date")) @RestQuery String from,
-            @Parameter(description = "Day after the last, excluded (YYYY-MM-DD)", example = "2019-11-01", required = true,
-                    schema = @Schema(type = SchemaType.STRING, format = "date")) @RestQuery String to) {
-        DailyQuery query = DailyQuery.parse(dataset, from, to);
+    public List<DailyKpi> daily(@BeanParam RangeParams params) {
+        DailyQuery query = params.parse();
         return repository.daily(query.dataset(), query.from(), query.to());
+    }
+
+    @GET
+    @Path("/summary")
+    @Operation(summary = "KPI cards of a dataset over a range",
+            description = "Every KPI over the UTC days [from, to), exact for any range (distinct counts and session "
+                    + "timing included), with the additive numerators and denominators. A ratio whose denominator is "
+                    + "zero is null.")
+    @APIResponse(responseCode = "200", description = "The cards (zeros and null ratios for a range without events)",
+            content = @Content(schema = @Schema(implementation = KpiSummary.class)))
+    public KpiSummary summary(@BeanParam RangeParams params) throws SQLException {
+        DailyQuery query = params.parse();
+        return summaries.summary(query.dataset(), query.from(), query.to());
+    }
+
+    @GET
+    @Path("/monthly")
+    @Operation(summary = "Monthly KPI cards of a dataset",
+            description = "One summary per calendar month overlapping [from, to), each clipped to the range, in order.")
+    @APIResponse(responseCode = "200", description = "The months",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = KpiSummary.class)))
+    public List<KpiSummary> monthly(@BeanParam RangeParams params) throws SQLException {
+        DailyQuery query = params.parse();
+        return summaries.monthly(query.dataset(), query.from(), query.to());
+    }
+
+    @GET
+    @Path("/funnel")
+    @Operation(summary = "Session funnel of a dataset over a range",
+            description = "Sessions with a view; of those, with a cart; of those, with a purchase (anywhere in the range).")
+    @APIResponse(responseCode = "200", description = "The funnel",
+            content = @Content(schema = @Schema(implementation = Funnel.class)))
+    public Funnel funnel(@BeanParam RangeParams params) throws SQLException {
+        DailyQuery query = params.parse();
+        return summaries.funnel(query.dataset(), query.from(), query.to());
+    }
+
+    @GET
+    @Path("/compare")
+    @Operation(summary = "A range against the equal-length range before it",
+            description = "The summary of [from, to), that of [from - (to - from), from), and the absolute and relative "
+                    + "change of every figure and ratio.")
+    @APIResponse(responseCode = "200", description = "Both periods and their changes",
+            content = @Content(schema = @Schema(implementation = Comparison.class)))
+    public Comparison compare(@BeanParam RangeParams params) throws SQLException {
+        DailyQuery query = params.parse();
+        return summaries.compare(query.dataset(), query.from(), query.to());
     }
 
     @GET

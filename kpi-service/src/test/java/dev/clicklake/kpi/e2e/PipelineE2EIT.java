@@ -39,6 +39,7 @@ class PipelineE2EIT {
     private static final Path WORK = Path.of("target", "e2e");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String INGEST_API_KEY = UUID.randomUUID().toString();
     private static final List<ServiceProcess> SERVICES = new ArrayList<>();
     private static ServiceProcess ingest;
     private static ServiceProcess kpi;
@@ -57,6 +58,7 @@ class PipelineE2EIT {
 
         Map<String, String> ingestEnv = new HashMap<>(env);
         ingestEnv.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/clicklake_ingest_e2e");
+        ingestEnv.put("CLICKLAKE_INGEST_API_KEYS", INGEST_API_KEY);
         Map<String, String> kpiEnv = new HashMap<>(env);
         kpiEnv.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/clicklake_kpi_e2e");
 
@@ -94,6 +96,7 @@ class PipelineE2EIT {
         HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(URI.create(ingest.baseUrl()
                         + "/ingestions?dataset=" + dataset + "&fileName=" + csv.getFileName()))
                 .header("Content-Type", "text/csv")
+                .header("X-API-Key", INGEST_API_KEY)
                 .POST(HttpRequest.BodyPublishers.ofFile(csv)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(201, accepted.statusCode(), accepted.body());
         String id = JSON.readTree(accepted.body()).get("id").asText();

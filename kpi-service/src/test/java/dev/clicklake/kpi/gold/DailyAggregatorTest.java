@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +67,27 @@ class DailyAggregatorTest {
         DailyKpi kpi = aggregator().aggregate("shop", DAY, List.of(dir.resolve("views.parquet"))).orElseThrow();
 
         assertEquals(new DailyKpi("shop", DAY, 2, 2, 0, 0, 0, new BigDecimal("0.00"), 2, 0), kpi);
+    }
+
+    @Test
+    void identitiesAreTheDaysUsersAndSessionsWithTheirFlagsAndTimes() throws Exception {
+        List<SilverRow> rows = List.of(
+                new SilverRow(Instant.parse("2019-10-30T23:59:50Z"), "view", 1, 2, "", "", new BigDecimal("5.00"), 11, "s-1"),
+                new SilverRow(Instant.parse("2019-10-31T00:00:10Z"), "cart", 1, 2, "", "", new BigDecimal("5.00"), 11, "s-1"),
+                new SilverRow(Instant.parse("2019-10-31T00:05:10.250Z"), "purchase", 1, 2, "", "", new BigDecimal("5.00"), 11, "s-1"),
+                new SilverRow(Instant.parse("2019-10-31T09:00:00Z"), "view", 1, 2, "", "", new BigDecimal("5.00"), 12, "s-2"),
+                new SilverRow(Instant.parse("2019-10-31T10:00:00Z"), "view", 1, 2, "", "", new BigDecimal("5.00"), 13, null));
+        SilverParquet.write(rows, dir.resolve("day.parquet"));
+
+        DayIdentities day = aggregator().identities(DAY, List.of(dir.resolve("day.parquet")));
+
+        assertEquals(Set.of(new UserFact(11, true), new UserFact(12, false), new UserFact(13, false)),
+                Set.copyOf(day.users()));
+        long first = Instant.parse("2019-10-31T00:00:10Z").toEpochMilli() * 1_000;
+        long nineAm = Instant.parse("2019-10-31T09:00:00Z").toEpochMilli() * 1_000;
+        assertEquals(Set.of(new SessionFact("s-1", false, true, true, 2, first, first + 300_250_000L),
+                        new SessionFact("s-2", true, false, false, 1, nineAm, nineAm)),
+                Set.copyOf(day.sessions()));
     }
 
     @Test

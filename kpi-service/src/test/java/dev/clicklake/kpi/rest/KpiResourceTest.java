@@ -3,6 +3,7 @@ package dev.clicklake.kpi.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.emptyOrNullString;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,6 +32,36 @@ class KpiResourceTest {
                 .body("status", equalTo(400))
                 .body("parameter", equalTo(parameter))
                 .body("message", not(emptyOrNullString()));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/kpi/summary", "/kpi/monthly", "/kpi/funnel", "/kpi/compare"})
+    void everyRangeEndpointRefusesABadRange(String path) {
+        given().when().get(path + "?dataset=rees46&from=2019-11-01&to=2019-10-01")
+                .then().statusCode(400)
+                .body("parameter", equalTo("from"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/kpi/daily", "/kpi/summary", "/kpi/datasets"})
+    void anUnknownParameterIsA400(String path) {
+        given().when().get(path + "?dataset=rees46&from=2019-10-01&to=2019-10-02&form=2019-10-01")
+                .then().statusCode(400)
+                .contentType("application/json")
+                .body("parameter", equalTo("form"))
+                .body("message", not(emptyOrNullString()));
+    }
+
+    @Test
+    void aRangeWithoutEventsHasZerosAndNullRatios() {
+        given().queryParam("dataset", "never-loaded").queryParam("from", "2019-10-01").queryParam("to", "2019-11-01")
+                .when().get("/kpi/summary")
+                .then().statusCode(200)
+                .body("events", equalTo(0))
+                .body("sessions", equalTo(0))
+                .body("conversionRate", nullValue())
+                .body("avgPurchasePrice", nullValue())
+                .body("bounceRate", nullValue());
     }
 
     @Test

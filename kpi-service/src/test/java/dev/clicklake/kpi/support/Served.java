@@ -29,4 +29,31 @@ public final class Served {
                 .extract().asString();
         return JSON.readValue(body, new TypeReference<>() { });
     }
+
+    /** {@code GET /kpi/summary} for [from, to). */
+    public static SummaryFigures summary(String dataset, LocalDate from, LocalDate to) throws Exception {
+        return JSON.readValue(get("/kpi/summary", dataset, from, to), SummaryFigures.class);
+    }
+
+    /** {@code GET /kpi/monthly} for [from, to). */
+    public static List<SummaryFigures> monthly(String dataset, LocalDate from, LocalDate to) throws Exception {
+        return JSON.readValue(get("/kpi/monthly", dataset, from, to), new TypeReference<>() { });
+    }
+
+    /** {@code GET /kpi/funnel} for [from, to). */
+    public static FunnelFigures funnel(String dataset, LocalDate from, LocalDate to) throws Exception {
+        return JSON.readValue(get("/kpi/funnel", dataset, from, to), FunnelFigures.class);
+    }
+
+    /** {@code GET /kpi/compare} for [from, to). */
+    public static ComparisonFigures compare(String dataset, LocalDate from, LocalDate to) throws Exception {
+        return JSON.readValue(get("/kpi/compare", dataset, from, to), ComparisonFigures.class);
+    }
+
+    private static String get(String path, String dataset, LocalDate from, LocalDate to) {
+        return given().queryParam("dataset", dataset).queryParam("from", from.toString()).queryParam("to", to.toString())
+                .when().get(path)
+                .then().statusCode(200).contentType("application/json")
+                .extract().asString();
+    }
 }

@@ -1,0 +1,32 @@
+package dev.clicklake.ingest.rest;
+
+import java.util.List;
+
+/**
+ * Body of {@code POST /ingestions} for sources the service fetches itself: one ({@code url} or
+ * {@code path}), or several ({@code sources}, one ingestion each, the seed pipeline's "for each month").
+ *
+ * @param columns column order of header-less files, comma-separated; omit when the files have a header
+ */
+public record SourcesRequest(String dataset, String url, String path, String columns, List<Source> sources) {
+
+    /**
+     * One source: an allowed HTTP(S) URL or a path in an import directory.
+     *
+     * @param columns overrides the request's column order for this source
+     */
+    public record Source(String url, String path, String columns) {
+    }
+
+    public boolean batch() {
+        return sources != null;
+    }
+
+    /** The sources named, each with its column order; empty when none is. */
+    public List<Source> all() {
+        if (batch()) {
+            return sources.stream().map(s -> s.columns() == null ? new Source(s.url(), s.path(), columns) : s).toList();
+        }
+        return url == null && path == null ? List.of() : List.of(new Source(url, path, columns));
+    }
+}

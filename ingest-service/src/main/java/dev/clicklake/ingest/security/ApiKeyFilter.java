@@ -1,0 +1,44 @@
+package dev.clicklake.ingest.security;
+
+import dev.clicklake.ingest.config.IngestConfig;
+import dev.clicklake.ingest.rest.ErrorBody;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/** Refuses, with a JSON error, every mutating request that does not present a valid API key. */
+@ApplicationScoped
+public class ApiKeyFilter {
+
+    private static final Set<String> READ_ONLY = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+    @Inject
+    IngestConfig config;
+
+    private ApiKeyCheck check;
+
+    @PostConstruct
+    void readKeys() {
+        check = new ApiKeyCheck(config.apiKeys().orElse(List.of()), config.allowAnonymous());
+    }
+
+    @ServerRequestFilter
+    public Optional<Response> requireApiKey(ContainerRequestContext request) {
+        if (READ_ONLY.contains(request.getMethod())) {
+            return Optional.empty();
+        }
+        return check.check(request.getHeaderString(ApiKeyCheck.HEADER)).map(refusal -> Response.status(refusal.status())
+                .header("WWW-Authenticate", "ApiKey header=\"" + ApiKeyCheck.HEADER + "\"")
+                .type(MediaType.APPLICATION_JSON)
+                .entity(new ErrorBody(refusal.error(), ApiKeyCheck.HEADER))
+                .build());
+    }
+}

@@ -1,0 +1,25 @@
+package dev.clicklake.kpi.rest;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/** Refuses, with a 400, a KPI request carrying a query parameter no endpoint reads (a typo must not pass silently). */
+public class UnknownParameterFilter {
+
+    private static final Set<String> KNOWN = Set.of("dataset", "from", "to");
+
+    @ServerRequestFilter
+    public Optional<Response> refuseUnknownParameters(ContainerRequestContext request) {
+        if (!request.getUriInfo().getPath().startsWith("/kpi")) {
+            return Optional.empty();
+        }
+        return request.getUriInfo().getQueryParameters().keySet().stream()
+                .filter(name -> !KNOWN.contains(name))
+                .findFirst()
+                .map(name -> InvalidParameterMapper.badRequest(new InvalidParameterException(name,
+                        "unknown parameter '" + name + "'; the KPI endpoints read only dataset, from and to")));
+    }
+}
