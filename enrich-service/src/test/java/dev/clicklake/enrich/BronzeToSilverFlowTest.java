@@ -74,6 +74,8 @@ class BronzeToSilverFlowTest {
 
     private KafkaTopics kafka;
     private final String ingestionId = UUID.randomUUID().toString();
+    /** A dataset of its own: events are written once per dataset, and Azurite keeps the earlier runs' silver. */
+    private final String dataset = "rees46-" + ingestionId.substring(0, 8);
 
     @BeforeEach
     void clients() {
@@ -106,11 +108,11 @@ class BronzeToSilverFlowTest {
             assertEquals(ready.counts().written(), ready.files().stream().mapToLong(SilverFile::rows).sum());
         }
 
-        // the Parquet files hold exactly each split's distinct good rows
-        assertEquals(ExpectedSilver.perSplit(bytes, splits),
+        // the Parquet files hold exactly the file's distinct good rows
+        assertEquals(ExpectedSilver.distinctGoodLines(bytes, splits),
                 SilverAggregates.ofParquet(SilverDownloads.parquet(lake, readies, downloads)));
         for (SilverFile file : readies.stream().flatMap(r -> r.files().stream()).toList()) {
-            assertTrue(file.path().startsWith("rees46/events/event_date=" + file.eventDate() + "/" + ingestionId + "-"));
+            assertTrue(file.path().startsWith(dataset + "/events/event_date=" + file.eventDate() + "/" + ingestionId + "-"));
         }
 
         // every rejected row is in the quarantine with its line, text and rule
@@ -163,12 +165,26 @@ class BronzeToSilverFlowTest {
         assertEquals(prefix + "bronze-landed", KafkaTopics.header(dead, "dead-letter-topic"));
     }
 
+    @Test
+    void aSplitWhoseBronzeObjectIsGoneGoesToTheDeadLetterTopic() throws Exception {
+        BronzeLanded split = land(generated(100), 1).get(0);
+        lake.delete(split.file().location());
+
+        sendLanded(split);
+        ConsumerRecord<String, String> dead = kafka.await(prefix + "clicklake-dead-letter",
+                r -> (ingestionId + "/0").equals(r.key()), 1, WAIT).get(0);
+
+        String reason = KafkaTopics.header(dead, "dead-letter-reason");
+        assertTrue(reason != null && reason.contains("no longer exists"), reason);
+        assertEquals(List.of(), silverObjects());
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------
 
     private List<BronzeLanded> land(byte[] bytes, int splits) throws IOException {
-        LakeLocation file = LakeLocation.of("bronze", "rees46/2019-10-01/" + ingestionId + "/generated.csv");
+        LakeLocation file = LakeLocation.of("bronze", dataset + "/2019-10-01/" + ingestionId + "/generated.csv");
         lake.create(file, new ByteArrayInputStream(bytes));
-        return BronzeSplits.messages(ingestionId, "rees46", file, bytes, true, splits);
+        return BronzeSplits.messages(ingestionId, dataset, file, bytes, true, splits);
     }
 
     private void sendLanded(BronzeLanded split) throws Exception {
@@ -203,10 +219,8 @@ class BronzeToSilverFlowTest {
 
     private List<String> silverObjects() throws IOException {
         List<String> objects = new ArrayList<>();
-        for (LakeObject object : lake.list(LakeLocation.of("silver", "rees46/"))) {
-            if (object.location().path().contains(ingestionId)) {
-                objects.add(object.location().path() + ":" + object.size());
-            }
+        for (LakeObject object : lake.list(LakeLocation.of("silver", dataset + "/"))) {
+            objects.add(object.location().path() + ":" + object.size());
         }
         return objects;
     }

@@ -4,14 +4,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 /**
- * One local Parquet file holding the distinct events of one event_date.
+ * One local Parquet file holding the events of one event_date that a split writes.
  *
- * @param rowsIn cleaned rows of that date that were appended
- * @param rowsWritten distinct rows in the file; {@code rowsIn - rowsWritten} were duplicates
+ * @param rowsWritten rows in the file, at least one
  */
-public record ParquetPartition(LocalDate eventDate, Path file, long rowsIn, long rowsWritten) {
-
-    public long duplicates() {
-        return rowsIn - rowsWritten;
-    }
+public record ParquetPartition(LocalDate eventDate, Path file, long rowsWritten) {
 }

@@ -1,6 +1,10 @@
 package dev.clicklake.enrich.parquet;
 
+import dev.clicklake.enrich.pipeline.EventKey;
+import dev.clicklake.enrich.pipeline.EventKeySet;
 import dev.clicklake.enrich.pipeline.SilverEvent;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,7 +12,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -23,10 +26,11 @@ import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBDriver;
 
 /**
- * Collects cleaned events in an embedded DuckDB (through its appender) and writes them out as zstd
- * Parquet, one file per event_date, each holding that date's distinct events sorted by
- * (event_time, user_session) and then by every other column, so the same input always gives the same rows
- * in the same order. DuckDB works within the memory limit it is given and spills to {@code folder} beyond it.
+ * Collects distinct cleaned events with their keys in an embedded DuckDB (through its appender) and writes
+ * them out as zstd Parquet, one file per event_date, each holding that date's events but those left out by
+ * key, sorted by (event_time, user_session) and then by every other column, so the same input always gives the
+ * same rows in the same order. The caller appends each event once (keys are not checked here). DuckDB works
+ * within the memory limit it is given and spills to {@code folder} beyond it.
  *
  * <p>Appending runs on a thread of its own, fed in batches through a small bounded queue, so that the caller
  * can parse the next rows meanwhile; {@link #finish} waits for it. Not thread-safe: one caller at a time.
@@ -51,7 +55,10 @@ public final class SilverParquetWriter implements AutoCloseable {
                 user_id BIGINT NOT NULL,
                 user_session VARCHAR,
                 event_hour TINYINT NOT NULL,
-                event_date DATE NOT NULL)""";
+                event_date DATE NOT NULL,
+                key_hi BIGINT NOT NULL,
+                key_lo BIGINT NOT NULL)""";
+    private static final String LEFT_OUT = "left_out";
     private static final String FILE_COLUMNS = "event_time, event_type, product_id, category_id, category_code, "
             + "main_category, sub_category, item_category, brand, price, user_id, user_session, event_hour";
     private static final String SORT_ORDER = "event_time, user_session, event_type, product_id, category_id, "
@@ -59,17 +66,16 @@ public final class SilverParquetWriter implements AutoCloseable {
 
     private static final int BATCH_ROWS = 2048;
     private static final int BATCHES_IN_FLIGHT = 4;
-    private static final SilverEvent[] END = new SilverEvent[0];
+    private static final KeyedBatch END = new KeyedBatch(0);
 
     private final Path folder;
     private final DuckDBConnection connection;
     private final DuckDBAppender appender;
-    private final BlockingQueue<SilverEvent[]> handOff = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT);
+    private final BlockingQueue<KeyedBatch> handOff = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT);
     private final ExecutorService appenderThread = Executors.newSingleThreadExecutor(
             task -> new Thread(task, "silver-appender"));
     private final Future<Void> appending;
-    private SilverEvent[] batch = new SilverEvent[BATCH_ROWS];
-    private int batched;
+    private KeyedBatch batch = new KeyedBatch(BATCH_ROWS);
     private boolean ended;
 
     /**
@@ -85,6 +91,7 @@ public final class SilverParquetWriter implements AutoCloseable {
             statement.execute("SET TimeZone = 'UTC'");
             statement.execute("SET preserve_insertion_order = false");
             statement.execute(CREATE_TABLE);
+            statement.execute("CREATE TABLE " + LEFT_OUT + " (key_hi BIGINT NOT NULL, key_lo BIGINT NOT NULL)");
             this.appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, TABLE);
         } catch (SQLException e) {
             connection.close();
@@ -94,23 +101,22 @@ public final class SilverParquetWriter implements AutoCloseable {
         this.appending = appenderThread.submit(this::appendBatches);
     }
 
-    public void append(SilverEvent event) throws InterruptedException {
-        batch[batched++] = event;
-        if (batched == BATCH_ROWS) {
+    public void append(SilverEvent event, EventKey key) throws InterruptedException {
+        batch.add(event, key);
+        if (batch.size == BATCH_ROWS) {
             handOffBatch();
         }
     }
 
     private void handOffBatch() throws InterruptedException {
-        handOff.put(batched == BATCH_ROWS ? batch : Arrays.copyOf(batch, batched));
-        batch = new SilverEvent[BATCH_ROWS];
-        batched = 0;
+        handOff.put(batch);
+        batch = new KeyedBatch(BATCH_ROWS);
     }
 
     private void endBatches() throws InterruptedException {
         if (!ended) {
             ended = true;
-            if (batched > 0) {
+            if (batch.size > 0) {
                 handOffBatch();
             }
             handOff.put(END);
@@ -120,10 +126,10 @@ public final class SilverParquetWriter implements AutoCloseable {
     /** The appender thread: takes every batch until the end, even after a failure, so the caller never blocks. */
     private Void appendBatches() throws SQLException, InterruptedException {
         SQLException failure = null;
-        for (SilverEvent[] events = handOff.take(); events != END; events = handOff.take()) {
+        for (KeyedBatch events = handOff.take(); events != END; events = handOff.take()) {
             try {
-                for (int i = 0; i < events.length && failure == null; i++) {
-                    appendRow(events[i]);
+                for (int i = 0; i < events.size && failure == null; i++) {
+                    appendRow(events.events[i], events.keys[i]);
                 }
             } catch (SQLException e) {
                 failure = e;
@@ -136,7 +142,7 @@ public final class SilverParquetWriter implements AutoCloseable {
         return null;
     }
 
-    private void appendRow(SilverEvent event) throws SQLException {
+    private void appendRow(SilverEvent event, EventKey key) throws SQLException {
         appender.beginRow()
                 .appendEpochMicros(epochMicros(event.eventTime()))
                 .append(event.eventType())
@@ -156,32 +162,52 @@ public final class SilverParquetWriter implements AutoCloseable {
         }
         appender.append((byte) event.eventHour())
                 .appendEpochDays((int) event.eventDate().toEpochDay())
+                .append(key.hi())
+                .append(key.lo())
                 .endRow();
     }
 
-    /** Writes one Parquet file per event_date into the folder, in date order; call once, after the last append. */
-    public List<ParquetPartition> finish() throws SQLException, InterruptedException {
+    /**
+     * Writes one Parquet file per event_date that keeps a row, in date order, leaving out the events whose key
+     * is in {@code leaveOut}; call once, after the last append.
+     */
+    public List<ParquetPartition> finish(EventKeySet leaveOut) throws SQLException, InterruptedException {
         endBatches();
         awaitAppender();
+        appendLeftOut(leaveOut);
         List<ParquetPartition> partitions = new ArrayList<>();
         try (Statement statement = connection.createStatement()) {
-            List<long[]> dates = new ArrayList<>();
+            List<LocalDate> dates = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery(
-                    "SELECT epoch_ms(event_date) // 86400000, count(*) FROM events GROUP BY 1 ORDER BY 1")) {
+                    "SELECT DISTINCT epoch_ms(event_date) // 86400000 FROM events ORDER BY 1")) {
                 while (rows.next()) {
-                    dates.add(new long[] {rows.getLong(1), rows.getLong(2)});
+                    dates.add(LocalDate.ofEpochDay(rows.getLong(1)));
                 }
             }
-            for (long[] date : dates) {
-                LocalDate eventDate = LocalDate.ofEpochDay(date[0]);
+            for (LocalDate eventDate : dates) {
                 Path file = folder.resolve("event_date=" + eventDate + ".parquet");
-                long written = statement.executeUpdate("COPY (SELECT DISTINCT " + FILE_COLUMNS + " FROM events"
-                        + " WHERE event_date = DATE '" + eventDate + "' ORDER BY " + SORT_ORDER + ") TO " + literal(file)
-                        + " (FORMAT parquet, COMPRESSION zstd)");
-                partitions.add(new ParquetPartition(eventDate, file, date[1], written));
+                long written = statement.executeUpdate("COPY (SELECT " + FILE_COLUMNS + " FROM events e"
+                        + " WHERE event_date = DATE '" + eventDate + "' AND NOT EXISTS (SELECT 1 FROM " + LEFT_OUT
+                        + " l WHERE l.key_hi = e.key_hi AND l.key_lo = e.key_lo) ORDER BY " + SORT_ORDER + ") TO "
+                        + literal(file) + " (FORMAT parquet, COMPRESSION zstd)");
+                if (written > 0) {
+                    partitions.add(new ParquetPartition(eventDate, file, written));
+                } else {
+                    Files.delete(file);
+                }
             }
+        } catch (IOException e) {
+            throw new SQLException("could not delete an empty Parquet file", e);
         }
         return partitions;
+    }
+
+    private void appendLeftOut(EventKeySet leaveOut) throws SQLException {
+        try (DuckDBAppender keys = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, LEFT_OUT)) {
+            for (EventKey key : leaveOut.sorted()) {
+                keys.beginRow().append(key.hi()).append(key.lo()).endRow();
+            }
+        }
     }
 
     private void awaitAppender() throws SQLException, InterruptedException {
@@ -214,6 +240,23 @@ public final class SilverParquetWriter implements AutoCloseable {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** Up to {@link #BATCH_ROWS} events and their keys, handed to the appender thread at once. */
+    private static final class KeyedBatch {
+        private final SilverEvent[] events;
+        private final EventKey[] keys;
+        private int size;
+
+        private KeyedBatch(int capacity) {
+            events = new SilverEvent[capacity];
+            keys = new EventKey[capacity];
+        }
+
+        private void add(SilverEvent event, EventKey key) {
+            events[size] = event;
+            keys[size++] = key;
         }
     }
 

@@ -9,10 +9,16 @@ import java.util.Map;
 public final class RowTally {
 
     private long rowsIn;
+    private long duplicates;
     private final Map<Rule, Long> quarantined = new EnumMap<>(Rule.class);
 
     public void countIn() {
         rowsIn++;
+    }
+
+    /** Counts rows that are events another row already stands for (in this split, or written by another). */
+    public void countDuplicates(long rows) {
+        duplicates += rows;
     }
 
     public void countQuarantined(Rule rule) {
@@ -32,7 +38,7 @@ public final class RowTally {
      *
      * @throws IllegalArgumentException when rows in != written + duplicates + quarantined
      */
-    public RowCounts counts(long written, long duplicates) {
+    public RowCounts counts(long written) {
         Map<String, Long> byRule = new LinkedHashMap<>();
         quarantined.forEach((rule, count) -> byRule.put(rule.id(), count));
         return new RowCounts(rowsIn, written, duplicates, quarantined(), byRule);

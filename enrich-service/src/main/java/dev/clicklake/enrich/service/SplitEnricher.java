@@ -11,13 +11,19 @@ import dev.clicklake.contracts.event.Split;
 import dev.clicklake.contracts.runtime.LakeConfig;
 import dev.clicklake.contracts.storage.LakeLocation;
 import dev.clicklake.contracts.storage.LakeStorage;
+import dev.clicklake.contracts.runtime.UnprocessableMessageException;
 import dev.clicklake.enrich.config.EnrichConfig;
+import dev.clicklake.enrich.dedupe.EventKeyClaims;
+import dev.clicklake.enrich.dedupe.KeyClaim;
 import dev.clicklake.enrich.metrics.EnrichMetrics;
 import dev.clicklake.enrich.parquet.ParquetPartition;
 import dev.clicklake.enrich.parquet.SilverParquetWriter;
 import dev.clicklake.enrich.pipeline.ColumnOrder;
 import dev.clicklake.enrich.pipeline.CsvRecord;
 import dev.clicklake.enrich.pipeline.CsvRecordReader;
+import dev.clicklake.enrich.pipeline.DistinctEvents;
+import dev.clicklake.enrich.pipeline.EventKey;
+import dev.clicklake.enrich.pipeline.EventKeySet;
 import dev.clicklake.enrich.pipeline.RowResult;
 import dev.clicklake.enrich.pipeline.RowTally;
 import dev.clicklake.enrich.pipeline.SilverRules;
@@ -32,12 +38,15 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -46,7 +55,9 @@ import org.jboss.logging.Logger;
  * Turns one bronze split into committed silver: reads the split's byte range from the lake, applies the
  * silver rules row by row, writes the cleaned rows as Parquet (one file per event_date) and the rejected
  * rows as a quarantine file in a local work folder, then commits each file to the silver container
- * (put-if-absent). Idempotent: a split processed again commits nothing new and describes the same objects.
+ * (put-if-absent). Only the split's first occurrence of each event is kept, and of those only the events the
+ * split claims for itself ({@link EventKeyClaims}): an event is written once across splits, files and
+ * redeliveries. Idempotent: a split processed again commits nothing new and describes the same objects.
  */
 @ApplicationScoped
 public class SplitEnricher {
@@ -55,6 +66,7 @@ public class SplitEnricher {
 
     private final LakeStorage lake;
     private final LakeCommitter committer;
+    private final EventKeyClaims claims;
     private final ContractCodec codec;
     private final EnrichMetrics metrics;
     private final EnrichConfig config;
@@ -62,12 +74,13 @@ public class SplitEnricher {
     private final String service;
     private final String serviceVersion;
 
-    public SplitEnricher(LakeStorage lake, LakeCommitter committer, ContractCodec codec, EnrichMetrics metrics,
-            EnrichConfig config, LakeConfig lakeConfig,
+    public SplitEnricher(LakeStorage lake, LakeCommitter committer, EventKeyClaims claims, ContractCodec codec,
+            EnrichMetrics metrics, EnrichConfig config, LakeConfig lakeConfig,
             @ConfigProperty(name = "quarkus.application.name") String service,
             @ConfigProperty(name = "quarkus.application.version") String serviceVersion) {
         this.lake = lake;
         this.committer = committer;
+        this.claims = claims;
         this.codec = codec;
         this.metrics = metrics;
         this.config = config;
@@ -103,7 +116,8 @@ public class SplitEnricher {
         QuarantineSource source = new QuarantineSource(landed.ingestionId(), landed.dataset(), landed.file().location(),
                 service, serviceVersion);
         RowTally tally = new RowTally();
-        try (InputStream in = lake.open(landed.file().location(), split.offset(), split.length());
+        DistinctEvents distinct = new DistinctEvents();
+        try (InputStream in = openBronze(landed);
                 SilverParquetWriter parquet = new SilverParquetWriter(work, config.duckdb().settings());
                 QuarantineFileWriter quarantine = new QuarantineFileWriter(work.resolve("quarantine.jsonl"), codec, source)) {
             CsvRecordReader reader = new CsvRecordReader(new InputStreamReader(in, StandardCharsets.UTF_8),
@@ -112,16 +126,50 @@ public class SplitEnricher {
                 tally.countIn();
                 RowResult result = rules.apply(record);
                 if (result instanceof RowResult.Cleaned cleaned) {
-                    parquet.append(cleaned.event());
+                    EventKey key = distinct.firstSeen(cleaned.event());
+                    if (key == null) {
+                        tally.countDuplicates(1);
+                    } else {
+                        parquet.append(cleaned.event(), key);
+                    }
                 } else {
                     RowResult.Rejected rejected = (RowResult.Rejected) result;
                     tally.countQuarantined(rejected.rule());
                     quarantine.write(record, rejected);
                 }
             }
-            List<ParquetPartition> partitions = parquet.finish();
-            return new SplitOutput(partitions, quarantine.file(), tally);
+            EventKeySet writtenElsewhere = new EventKeySet();
+            boolean claimedNow = claimKeys(landed, distinct, work, writtenElsewhere);
+            tally.countDuplicates(writtenElsewhere.size());
+            List<ParquetPartition> partitions = parquet.finish(writtenElsewhere);
+            return new SplitOutput(partitions, quarantine.file(), tally, claimedNow);
         }
+    }
+
+    private InputStream openBronze(BronzeLanded landed) throws IOException {
+        Split split = landed.split();
+        try {
+            return lake.open(landed.file().location(), split.offset(), split.length());
+        } catch (NoSuchFileException e) {
+            throw new UnprocessableMessageException("the bronze object " + landed.file().location()
+                    + " no longer exists", e);
+        }
+    }
+
+    /**
+     * Claims the split's new events date by date and adds its events that other splits claimed to
+     * {@code writtenElsewhere}; returns whether this processing made a claim (an earlier one had not).
+     */
+    private boolean claimKeys(BronzeLanded landed, DistinctEvents distinct, Path work, EventKeySet writtenElsewhere)
+            throws IOException {
+        String owner = landed.ingestionId() + "/" + landed.split().index();
+        boolean claimedNow = false;
+        for (Map.Entry<LocalDate, EventKeySet> date : distinct.byDate().entrySet()) {
+            KeyClaim claim = claims.claim(landed.dataset(), date.getKey(), owner, date.getValue(), work);
+            claim.claimedElsewhere().forEach(writtenElsewhere::add);
+            claimedNow |= claim.createdNow();
+        }
+        return claimedNow;
     }
 
     private SilverReady commit(BronzeLanded landed, SplitOutput output) throws IOException {
@@ -145,8 +193,8 @@ public class SplitEnricher {
             quarantine = new LakeFile(target.container(), target.path(), object.bytes(), object.sha256(),
                     output.tally().quarantined());
         }
-        RowCounts counts = output.tally().counts(output.written(), output.duplicates());
-        if (committed.stream().anyMatch(object -> !object.alreadyThere())) {
+        RowCounts counts = output.tally().counts(output.written());
+        if (output.claimedNow() || committed.stream().anyMatch(object -> !object.alreadyThere())) {
             metrics.rowsCommitted(counts);
         }
         DateRange eventDates = files.isEmpty() ? null

@@ -10,14 +10,11 @@ import java.util.Optional;
  * The local result of transforming one split, ready to be committed to the lake.
  *
  * @param quarantine the JSON-lines file of rejected rows, when there were any
+ * @param claimedNow whether this processing claimed the split's events (false when an earlier one did)
  */
-record SplitOutput(List<ParquetPartition> partitions, Optional<Path> quarantine, RowTally tally) {
+record SplitOutput(List<ParquetPartition> partitions, Optional<Path> quarantine, RowTally tally, boolean claimedNow) {
 
     long written() {
         return partitions.stream().mapToLong(ParquetPartition::rowsWritten).sum();
-    }
-
-    long duplicates() {
-        return partitions.stream().mapToLong(ParquetPartition::duplicates).sum();
     }
 }

@@ -3,6 +3,8 @@ package dev.clicklake.enrich.parquet;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.clicklake.enrich.pipeline.EventKeyHasher;
+import dev.clicklake.enrich.pipeline.EventKeySet;
 import dev.clicklake.enrich.pipeline.SilverEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +17,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.Set;
 import org.duckdb.DuckDBDriver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,33 +30,49 @@ import org.junit.jupiter.api.io.TempDir;
 class SilverParquetWriterTest {
 
     private static final DuckDbSettings SETTINGS = new DuckDbSettings(2, "256MB");
+    private static final EventKeyHasher HASHER = new EventKeyHasher();
 
     @TempDir
     Path folder;
 
     @Test
-    void writesOneFilePerEventDateWithTheDistinctRowsSorted() throws Exception {
+    void writesOneFilePerEventDateWithItsRowsSorted() throws Exception {
         SilverEvent late = event("2019-10-02T10:00:00Z", "s2", 100);
         SilverEvent earlyNoSession = event("2019-10-01T09:00:00Z", null, 200);
         SilverEvent earlyB = event("2019-10-01T09:00:00Z", "b", 300);
         SilverEvent earlyA = event("2019-10-01T09:00:00Z", "a", 400);
         SilverEvent first = event("2019-10-01T00:00:01Z", "z", 500);
 
-        List<ParquetPartition> partitions = write(List.of(late, earlyNoSession, earlyB, late, earlyA, first, earlyA, earlyA));
+        List<ParquetPartition> partitions = write(List.of(late, earlyNoSession, earlyB, earlyA, first));
 
         assertEquals(2, partitions.size());
         ParquetPartition day1 = partitions.get(0);
         assertEquals(LocalDate.of(2019, 10, 1), day1.eventDate());
-        assertEquals(6, day1.rowsIn());
         assertEquals(4, day1.rowsWritten());
-        assertEquals(2, day1.duplicates());
-        assertEquals(new ParquetPartition(LocalDate.of(2019, 10, 2), folder.resolve("event_date=2019-10-02.parquet"), 2, 1),
+        assertEquals(new ParquetPartition(LocalDate.of(2019, 10, 2), folder.resolve("event_date=2019-10-02.parquet"), 1),
                 partitions.get(1));
 
         assertEquals(List.of("2019-10-01 00:00:01+00|z|5.00", "2019-10-01 09:00:00+00|a|4.00",
                 "2019-10-01 09:00:00+00|b|3.00", "2019-10-01 09:00:00+00|null|2.00"),
                 query("SELECT event_time::VARCHAR || '|' || coalesce(user_session, 'null') || '|' || price::VARCHAR FROM "
                         + source(day1.file())));
+    }
+
+    @Test
+    void leavesOutTheEventsGivenByKeyAndWritesNoFileForADateLeftEmpty() throws Exception {
+        SilverEvent kept = event("2019-10-01T09:00:00Z", "a", 100);
+        SilverEvent leftOut = event("2019-10-01T09:00:00Z", "b", 200);
+        SilverEvent aloneOnItsDate = event("2019-10-02T09:00:00Z", "c", 300);
+        EventKeySet leaveOut = new EventKeySet();
+        leaveOut.add(HASHER.key(leftOut));
+        leaveOut.add(HASHER.key(aloneOnItsDate));
+
+        List<ParquetPartition> partitions = write(List.of(kept, leftOut, aloneOnItsDate), folder, leaveOut);
+
+        assertEquals(List.of(new ParquetPartition(LocalDate.of(2019, 10, 1), folder.resolve("event_date=2019-10-01.parquet"), 1)),
+                partitions);
+        assertEquals(List.of("a"), query("SELECT user_session FROM " + source(partitions.get(0).file())));
+        assertEquals(false, Files.exists(folder.resolve("event_date=2019-10-02.parquet")));
     }
 
     @Test
@@ -87,12 +107,13 @@ class SilverParquetWriterTest {
 
     @Test
     void writesTheSameBytesWhateverTheOrderOfTheInput() throws Exception {
-        List<SilverEvent> events = new ArrayList<>();
         Random random = new Random(7);
-        for (int i = 0; i < 5_000; i++) {
-            events.add(event(Instant.parse("2019-10-01T00:00:00Z").plusSeconds(random.nextInt(3_600)).toString(),
+        Set<SilverEvent> distinct = new LinkedHashSet<>();
+        while (distinct.size() < 5_000) {
+            distinct.add(event(Instant.parse("2019-10-01T00:00:00Z").plusSeconds(random.nextInt(3_600)).toString(),
                     random.nextInt(10) == 0 ? null : "s" + random.nextInt(50), random.nextInt(1_000)));
         }
+        List<SilverEvent> events = new ArrayList<>(distinct);
         byte[] first = Files.readAllBytes(write(events, folder.resolve("first")).get(0).file());
         Collections.shuffle(events, random);
         byte[] second = Files.readAllBytes(write(events, folder.resolve("second")).get(0).file());
@@ -106,14 +127,15 @@ class SilverParquetWriterTest {
         Random random = new Random(11);
         try (SilverParquetWriter writer = new SilverParquetWriter(folder, new DuckDbSettings(1, "64MB"))) {
             for (int i = 0; i < 250_000; i++) {
-                writer.append(event(Instant.parse("2019-10-01T00:00:00Z").plusSeconds(random.nextInt(86_400 * 3)).toString(),
-                        "session-" + random.nextInt(1_000_000), random.nextInt(100_000)));
+                SilverEvent event = event(Instant.parse("2019-10-01T00:00:00Z").plusSeconds(86_400 * (i % 3)).toString(),
+                        "session-" + i, random.nextInt(100_000));
+                writer.append(event, HASHER.key(event));
             }
-            partitions = writer.finish();
+            partitions = writer.finish(new EventKeySet());
         }
 
         assertEquals(3, partitions.size());
-        assertEquals(250_000, partitions.stream().mapToLong(ParquetPartition::rowsIn).sum());
+        assertEquals(250_000, partitions.stream().mapToLong(ParquetPartition::rowsWritten).sum());
     }
 
     @Test
@@ -126,11 +148,15 @@ class SilverParquetWriterTest {
     }
 
     private static List<ParquetPartition> write(List<SilverEvent> events, Path into) throws Exception {
+        return write(events, into, new EventKeySet());
+    }
+
+    private static List<ParquetPartition> write(List<SilverEvent> events, Path into, EventKeySet leaveOut) throws Exception {
         try (SilverParquetWriter writer = new SilverParquetWriter(Files.createDirectories(into), SETTINGS)) {
             for (SilverEvent event : events) {
-                writer.append(event);
+                writer.append(event, HASHER.key(event));
             }
-            return writer.finish();
+            return writer.finish(leaveOut);
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.clicklake.enrich.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.clicklake.contracts.clickstream.ClickstreamGenerator;
@@ -15,6 +17,7 @@ import dev.clicklake.contracts.event.DateRange;
 import dev.clicklake.contracts.event.QuarantineRecord;
 import dev.clicklake.contracts.event.SilverFile;
 import dev.clicklake.contracts.event.SilverReady;
+import dev.clicklake.contracts.runtime.UnprocessableMessageException;
 import dev.clicklake.contracts.storage.LakeLocation;
 import dev.clicklake.contracts.storage.LakeObject;
 import dev.clicklake.contracts.storage.LakeStorage;
@@ -38,6 +41,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +55,8 @@ class SplitEnricherTest {
     private static final Path SAMPLES = Path.of(System.getProperty("clicklake.rees46.dir", "../../shared/data/rees46"));
     private static final String INGESTION = "0f8fad5b-d9cb-469f-a165-70867728950e";
     private static final LakeLocation BRONZE_FILE = LakeLocation.of("bronze", "rees46/2019-10-01/" + INGESTION + "/in.csv");
+    private static final String OTHER_INGESTION = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
+    private static final String HEADER = "event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session";
     private static final ContractCodec CODEC = new ContractCodec();
 
     @TempDir
@@ -78,7 +86,7 @@ class SplitEnricherTest {
 
         assertCounts(readies, 20_000, 90);
         assertEquals(ExpectedSilver.quarantinedByRule(summary), quarantinedByRule(readies));
-        assertEquals(ExpectedSilver.perSplit(bytes, splits), SilverAggregates.ofParquet(download(readies)));
+        assertEquals(ExpectedSilver.distinctGoodLines(bytes, splits), SilverAggregates.ofParquet(download(readies)));
         List<QuarantineRecord> quarantined = SilverDownloads.quarantine(lake, CODEC, readies);
         assertEquals(ExpectedSilver.badLineNumbers(bytes, true), quarantined.stream().map(QuarantineRecord::line).toList());
         for (QuarantineRecord record : quarantined) {
@@ -160,12 +168,88 @@ class SplitEnricherTest {
     }
 
     @Test
-    void keepsTheWorkFolderEmptyWhenTheBronzeObjectIsMissing() throws Exception {
+    void refusesAsUnprocessableASplitWhoseBronzeObjectIsGoneAndKeepsTheWorkFolderEmpty() throws Exception {
         BronzeLanded split = land(generated(100, 0), true, 1).get(0);
         lake.delete(split.file().location());
 
-        assertThrows(NoSuchFileException.class, () -> enricher.enrich(split));
+        UnprocessableMessageException refused = assertThrows(UnprocessableMessageException.class, () -> enricher.enrich(split));
+        assertInstanceOf(NoSuchFileException.class, refused.getCause());
         assertEmpty(root.resolve("work"));
+    }
+
+    @Test
+    void theSameEventInTwoFilesIsWrittenOnce() throws Exception {
+        byte[] bytes = generated(3_000, 30);
+        List<SilverReady> first = enrichAll(land(bytes, true, 2));
+        List<BronzeLanded> again = landAs(OTHER_INGESTION, bytes, 3);
+
+        List<SilverReady> second = enrichAll(again);
+
+        assertEquals(0, second.stream().mapToLong(r -> r.counts().written()).sum());
+        assertEquals(3_000 - 30, second.stream().mapToLong(r -> r.counts().duplicates()).sum());
+        assertEquals(List.of(), second.stream().flatMap(r -> r.files().stream()).toList());
+        assertCounts(second, 3_000, 30);
+        assertEquals(ExpectedSilver.distinctGoodLines(bytes, again), SilverAggregates.ofParquet(download(first)));
+    }
+
+    @Test
+    void anEventTwiceInOneFileIsWrittenOnceWhicheverSplitsHoldIt() throws Exception {
+        String line = "2019-10-01 10:00:00 UTC,view,1,2,a.b.c,x,1.00,10,5e55";
+        String csv = String.join("\n", HEADER, line, "2019-10-01 10:00:01 UTC,cart,1,2,a.b.c,x,1.00,10,5e55", line,
+                line, "2019-10-01 10:00:02 UTC,purchase,1,2,a.b.c,x,1.00,10,5e55", line) + "\n";
+        byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+
+        List<BronzeLanded> splits = land(bytes, true, 3);
+        List<SilverReady> readies = enrichAll(splits);
+
+        assertTrue(splits.size() > 1, "the file must be cut in several splits");
+        assertCounts(readies, 6, 0);
+        assertEquals(3, readies.stream().mapToLong(r -> r.counts().written()).sum());
+        assertEquals(3, readies.stream().mapToLong(r -> r.counts().duplicates()).sum());
+        assertEquals(ExpectedSilver.distinctGoodLines(bytes, splits), SilverAggregates.ofParquet(download(readies)));
+    }
+
+    @Test
+    void aSplitKilledAfterClaimingItsEventsKeepsThemWhenRetriedAfterAnotherFileWithThem() throws Exception {
+        byte[] bytes = generated(3_000, 30);
+        BronzeLanded split = land(bytes, true, 1).get(0);
+        SilverReady first = enricher.enrich(split);
+        // as if the replica had died after claiming its events, before committing any file
+        for (SilverFile file : first.files()) {
+            lake.delete(file.location());
+        }
+        lake.delete(first.quarantine().location());
+        BronzeLanded sameEvents = landAs(OTHER_INGESTION, bytes, 1).get(0);
+
+        SilverReady other = enricher.enrich(sameEvents);
+        SilverReady retried = enricher.enrich(split);
+
+        assertEquals(first, retried);
+        assertEquals(0, other.counts().written());
+        assertEquals(ExpectedSilver.distinctGoodLines(bytes, List.of(split)), SilverAggregates.ofParquet(download(List.of(retried))));
+    }
+
+    @Test
+    void twoReplicasRacingOnFilesWithTheSameEventsWriteEachEventOnce() throws Exception {
+        byte[] bytes = generated(6_000, 0);
+        List<BronzeLanded> splits = new ArrayList<>(land(bytes, true, 4));
+        splits.addAll(landAs(OTHER_INGESTION, bytes, 3));
+        SplitEnricher otherReplica = LocalEnricher.create(lake, root.resolve("work-2"), new SimpleMeterRegistry());
+        ExecutorService replicas = Executors.newFixedThreadPool(2);
+        List<Future<SilverReady>> futures = new ArrayList<>();
+        for (int i = 0; i < splits.size(); i++) {
+            SplitEnricher replica = i % 2 == 0 ? enricher : otherReplica;
+            BronzeLanded split = splits.get(i);
+            futures.add(replicas.submit(() -> replica.enrich(split)));
+        }
+        List<SilverReady> readies = new ArrayList<>();
+        for (Future<SilverReady> future : futures) {
+            readies.add(future.get());
+        }
+        replicas.shutdown();
+
+        assertCounts(readies, 12_000, 0);
+        assertEquals(ExpectedSilver.distinctGoodLines(bytes, splits.subList(0, 4)), SilverAggregates.ofParquet(download(readies)));
     }
 
     @Test
@@ -176,7 +260,7 @@ class SplitEnricherTest {
         List<SilverReady> readies = enrichAll(splits);
 
         assertCounts(readies, 5_019, 0);
-        assertEquals(ExpectedSilver.perSplit(bytes, splits), SilverAggregates.ofParquet(download(readies)));
+        assertEquals(ExpectedSilver.distinctGoodLines(bytes, splits), SilverAggregates.ofParquet(download(readies)));
     }
 
     @Test
@@ -191,7 +275,7 @@ class SplitEnricherTest {
         assertEquals(17_436, cut.line());
         assertEquals("row.field_count", cut.rule());
         assertEquals(ExpectedSilver.line(bytes, 17_436), cut.original());
-        assertEquals(ExpectedSilver.perSplit(bytes, splits), SilverAggregates.ofParquet(download(readies)));
+        assertEquals(ExpectedSilver.distinctGoodLines(bytes, splits), SilverAggregates.ofParquet(download(readies)));
     }
 
     @Test
@@ -202,7 +286,7 @@ class SplitEnricherTest {
         List<SilverReady> readies = enrichAll(splits);
 
         assertCounts(readies, 683, 0);
-        assertEquals(ExpectedSilver.perSplit(bytes, splits), SilverAggregates.ofParquet(download(readies)));
+        assertEquals(ExpectedSilver.distinctGoodLines(bytes, splits), SilverAggregates.ofParquet(download(readies)));
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------
@@ -212,6 +296,13 @@ class SplitEnricherTest {
         List<BronzeLanded> messages = BronzeSplits.messages(INGESTION, "rees46", BRONZE_FILE, bytes, header, splits);
         assertEquals(ExpectedSilver.dataLines(bytes, header), messages.stream().mapToLong(m -> m.split().rows()).sum());
         return messages;
+    }
+
+    /** The same bytes landed again as another ingestion (another file), with a header. */
+    private List<BronzeLanded> landAs(String ingestionId, byte[] bytes, int splits) throws IOException {
+        LakeLocation file = LakeLocation.of("bronze", "rees46/2019-10-02/" + ingestionId + "/again.csv");
+        lake.create(file, new ByteArrayInputStream(bytes));
+        return BronzeSplits.messages(ingestionId, "rees46", file, bytes, true, splits);
     }
 
     private List<SilverReady> enrichAll(List<BronzeLanded> splits) throws Exception {

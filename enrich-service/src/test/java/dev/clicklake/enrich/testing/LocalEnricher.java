@@ -4,6 +4,7 @@ import dev.clicklake.contracts.event.ContractCodec;
 import dev.clicklake.contracts.runtime.LakeConfig;
 import dev.clicklake.contracts.storage.LakeStorage;
 import dev.clicklake.enrich.config.EnrichConfig;
+import dev.clicklake.enrich.dedupe.EventKeyClaims;
 import dev.clicklake.enrich.metrics.EnrichMetrics;
 import dev.clicklake.enrich.service.SplitEnricher;
 import dev.clicklake.enrich.storage.LakeCommitter;
@@ -32,15 +33,25 @@ public final class LocalEnricher {
             Map<String, String> settings) {
         Map<String, String> properties = new HashMap<>(settings);
         properties.put("clicklake.enrich.work-dir", workDir.toString());
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
+        SmallRyeConfig config = config(properties);
+        LakeConfig lakeConfig = config.getConfigMapping(LakeConfig.class);
+        return new SplitEnricher(lake, new LakeCommitter(lake), new EventKeyClaims(lake, lakeConfig), new ContractCodec(),
+                new EnrichMetrics(registry), config.getConfigMapping(EnrichConfig.class), lakeConfig,
+                "enrich-service", "test");
+    }
+
+    /** The lake settings with their defaults (containers bronze, silver, gold). */
+    public static LakeConfig lakeConfig() {
+        return config(Map.of()).getConfigMapping(LakeConfig.class);
+    }
+
+    private static SmallRyeConfig config(Map<String, String> properties) {
+        return new SmallRyeConfigBuilder()
                 .addDefaultSources()
                 .withConverter(Duration.class, 100, new DurationConverter()) // "1s", as Quarkus reads it
                 .withMapping(EnrichConfig.class)
                 .withMapping(LakeConfig.class)
                 .withSources(new PropertiesConfigSource(properties, "test", 500))
                 .build();
-        return new SplitEnricher(lake, new LakeCommitter(lake), new ContractCodec(), new EnrichMetrics(registry),
-                config.getConfigMapping(EnrichConfig.class), config.getConfigMapping(LakeConfig.class),
-                "enrich-service", "test");
     }
 }

@@ -88,8 +88,8 @@ class PipelineE2EIT {
         try (OutputStream out = Files.newOutputStream(csv)) {
             new ClickstreamGenerator(ClickstreamOptions.builder()
                     .seed(2026).rows(30_000).startDate(LocalDate.of(2019, 10, 30)).days(3)
-                    // cross-split duplicates are not removed yet (a later issue): keep this fixture free of them
-                    .duplicateShare(0)
+                    // exact duplicate rows, some of them across split boundaries, must count once
+                    .duplicateShare(0.01)
                     .build()).generate(out);
         }
 

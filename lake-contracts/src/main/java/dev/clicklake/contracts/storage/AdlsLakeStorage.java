@@ -70,6 +70,17 @@ public final class AdlsLakeStorage implements LakeStorage {
     }
 
     @Override
+    public List<String> missingContainers(Collection<String> containers) throws IOException {
+        List<String> missing = new ArrayList<>();
+        for (String container : StorageArguments.containerNames(containers)) {
+            if (!call(LakeLocation.of(container, ""), () -> blobs.getBlobContainerClient(container).exists())) {
+                missing.add(container);
+            }
+        }
+        return missing;
+    }
+
+    @Override
     public LakeObject create(LakeLocation location, InputStream content) throws IOException {
         BlockBlobClient blob = blockBlob(StorageArguments.objectLocation(location));
         String writer = UUID.randomUUID().toString();

@@ -32,6 +32,14 @@ public interface LakeStorage {
     void ensureContainers(Collection<String> containers) throws IOException;
 
     /**
+     * The names in {@code containers} that do not exist, in the order given (empty when all do). Meant for
+     * health checks: reading from a missing container looks like reading an empty one.
+     *
+     * @throws IllegalArgumentException when a name is not a valid container name
+     */
+    List<String> missingContainers(Collection<String> containers) throws IOException;
+
+    /**
      * Streams {@code content} into a new object at {@code location}. Nothing is visible at that location
      * until the whole stream has been written; if the stream fails, the failure is rethrown and nothing
      * becomes visible. The stream is read to its end but not closed.

@@ -47,6 +47,17 @@ public final class LocalLakeStorage implements LakeStorage {
     }
 
     @Override
+    public List<String> missingContainers(Collection<String> containers) {
+        List<String> missing = new ArrayList<>();
+        for (String container : StorageArguments.containerNames(containers)) {
+            if (!Files.isDirectory(root.resolve(container))) {
+                missing.add(container);
+            }
+        }
+        return missing;
+    }
+
+    @Override
     public LakeObject create(LakeLocation location, InputStream content) throws IOException {
         Path target = file(StorageArguments.objectLocation(location));
         if (!Files.isDirectory(root.resolve(location.container()))) {

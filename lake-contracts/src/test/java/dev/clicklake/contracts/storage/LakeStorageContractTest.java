@@ -320,6 +320,8 @@ public abstract class LakeStorageContractTest {
         assertEquals(List.of(), storage.list(LakeLocation.of(container, "")));
         assertFalse(storage.delete(location));
         assertThrows(NoSuchFileException.class, () -> storage.create(location, new ByteArrayInputStream(new byte[1])));
+        assertEquals(List.of(container), storage.missingContainers(List.of(CONTAINER, container)));
+        assertEquals(List.of(), storage.missingContainers(List.of(CONTAINER)));
     }
 
     @Test

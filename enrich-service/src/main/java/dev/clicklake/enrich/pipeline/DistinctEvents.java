@@ -1,0 +1,24 @@
+package dev.clicklake.enrich.pipeline;
+
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The distinct events of one split, as keys per event date: tells a first occurrence from a repeat. */
+public final class DistinctEvents {
+
+    private final EventKeyHasher hasher = new EventKeyHasher();
+    private final Map<LocalDate, EventKeySet> byDate = new TreeMap<>();
+
+    /** The event's key when this is its first occurrence in the split, or null for a repeat. */
+    public EventKey firstSeen(SilverEvent event) {
+        EventKey key = hasher.key(event);
+        return byDate.computeIfAbsent(event.eventDate(), date -> new EventKeySet()).add(key) ? key : null;
+    }
+
+    /** The keys of the split's distinct events, by event date in ascending order. */
+    public Map<LocalDate, EventKeySet> byDate() {
+        return Collections.unmodifiableMap(byDate);
+    }
+}
