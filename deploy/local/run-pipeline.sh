@@ -46,13 +46,15 @@ if [[ -z ${CLICKLAKE_INGEST_API_KEYS:-} ]]; then
   [[ -s $key_file ]] || { mkdir -p "$RUN"; (umask 077; od -An -N24 -tx1 /dev/urandom | tr -d ' \n' >"$key_file"); }
   export CLICKLAKE_INGEST_API_KEYS; CLICKLAKE_INGEST_API_KEYS=$(<"$key_file")
 fi
-api_key=${CLICKLAKE_INGEST_API_KEYS%%,*}
+# curl reads the header from a file, so that the key never shows in the process list
+key_header="$RUN/ingest-api-key.header"
+(umask 077; printf 'X-API-Key: %s\n' "${CLICKLAKE_INGEST_API_KEYS%%,*}" >"$key_header")
 "$HERE/services.sh" start
 
 ingest=http://127.0.0.1:8081 kpi=http://127.0.0.1:8083
 if [[ -n $url ]]; then
   say "ingesting $url into dataset '$dataset'..."
-  response=$(curl -sS -X POST "$ingest/ingestions" -H 'Content-Type: application/json' -H "X-API-Key: $api_key" \
+  response=$(curl -sS -X POST "$ingest/ingestions" -H 'Content-Type: application/json' -H @"$key_header" \
     -d "$(jq -n --arg d "$dataset" --arg u "$url" '{dataset: $d, url: $u}')")
 else
   if [[ -z $file ]]; then
@@ -66,7 +68,7 @@ else
   fi
   say "ingesting $file into dataset '$dataset'..."
   response=$(curl -sS -X POST "$ingest/ingestions?dataset=$dataset&fileName=$(basename "$file")" \
-    -H 'Content-Type: text/csv' -H "X-API-Key: $api_key" --data-binary @"$file")
+    -H 'Content-Type: text/csv' -H @"$key_header" --data-binary @"$file")
 fi
 id=$(jq -r '.id // empty' <<<"$response")
 [[ -n $id ]] || die "the ingestion was not accepted: $response"
