@@ -21,8 +21,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The consuming rules, on in-memory messages (the Kafka path is covered by each service's tests). */
+@SuppressWarnings("unchecked")
 class ContractConsumerTest {
 
     private final ContractCodec codec = new ContractCodec();
@@ -39,6 +42,21 @@ class ContractConsumerTest {
         assertEquals(List.of(payload), handled);
         assertTrue(outcome.acked);
         assertNull(outcome.nacked.get());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Contract.class, names = {"BRONZE_LANDED", "SILVER_READY", "GOLD_READY"})
+    void everyConsumerAcceptsItsContractsExampleDocument(Contract contract) throws IOException {
+        String example;
+        try (var in = getClass().getClassLoader().getResourceAsStream(contract.exampleResource())) {
+            example = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Outcome outcome = new Outcome();
+        List<Object> handled = new ArrayList<>();
+        consumer.consume(outcome.track(example), contract, (Class<Object>) contract.payloadType(), handled::add);
+        assertEquals(1, handled.size());
+        assertInstanceOf(contract.payloadType(), handled.get(0));
+        assertTrue(outcome.acked);
     }
 
     @Test
