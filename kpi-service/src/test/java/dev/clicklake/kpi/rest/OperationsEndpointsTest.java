@@ -1,6 +1,6 @@
 package dev.clicklake.kpi.rest;
 
-import static io.restassured.RestAssured.given;
+import static dev.clicklake.kpi.support.Reader.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 

@@ -1,6 +1,6 @@
 package dev.clicklake.kpi.support;
 
-import static io.restassured.RestAssured.given;
+import static dev.clicklake.kpi.support.Reader.given;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
