@@ -49,6 +49,14 @@ fi
 # curl reads the header from a file, so that the key never shows in the process list
 key_header="$RUN/ingest-api-key.header"
 (umask 077; printf 'X-API-Key: %s\n' "${CLICKLAKE_INGEST_API_KEYS%%,*}" >"$key_header")
+# reading gold needs a reader key: likewise one made for this machine, unless one is given
+reader_key_file="$RUN/kpi-reader-key"
+if [[ -z ${CLICKLAKE_KPI_AUTH_API_KEYS:-} ]]; then
+  [[ -s $reader_key_file ]] || { mkdir -p "$RUN"; (umask 077; od -An -N24 -tx1 /dev/urandom | tr -d ' \n' >"$reader_key_file"); }
+  export CLICKLAKE_KPI_AUTH_API_KEYS; CLICKLAKE_KPI_AUTH_API_KEYS=$(<"$reader_key_file")
+fi
+reader_header="$RUN/kpi-reader-key.header"
+(umask 077; printf 'X-API-Key: %s\n' "${CLICKLAKE_KPI_AUTH_API_KEYS%%,*}" >"$reader_header")
 "$HERE/services.sh" start
 
 ingest=http://127.0.0.1:8081 kpi=http://127.0.0.1:8083
@@ -91,7 +99,8 @@ cat <<EOF
 
 Results
   ledger:   curl -s $ingest/ingestions/$id | jq
-  gold:     curl -s '$kpi/kpi/daily?dataset=$dataset&from=2000-01-01&to=2100-01-01' | jq
+  gold:     curl -s -H @$reader_header '$kpi/kpi/daily?dataset=$dataset&from=2000-01-01&to=2100-01-01' | jq
+            (the reader key is in $reader_key_file; Power BI: see deploy/powerbi/README.md)
   lake:     $( [[ ${CLICKLAKE_LAKE_KIND:-local} == local ]] && echo "$RUN/lake/{bronze,silver}/$dataset/" || echo "containers bronze, silver, gold of ${CLICKLAKE_LAKE_ADLS_ENDPOINT:-}" )
   OpenAPI:  $ingest/q/swagger-ui  $kpi/q/swagger-ui
 The services keep running: stop them with deploy/local/services.sh stop && deploy/local/stack.sh stop

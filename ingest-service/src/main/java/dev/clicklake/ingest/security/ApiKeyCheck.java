@@ -1,7 +1,6 @@
 package dev.clicklake.ingest.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import dev.clicklake.contracts.security.SecretSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,12 +16,11 @@ public final class ApiKeyCheck {
     public record Refusal(int status, String error) {
     }
 
-    private final List<byte[]> keys;
+    private final SecretSet keys;
     private final boolean allowAnonymous;
 
     public ApiKeyCheck(List<String> keys, boolean allowAnonymous) {
-        this.keys = keys.stream().map(String::strip).filter(k -> !k.isEmpty())
-                .map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
+        this.keys = new SecretSet(keys);
         this.allowAnonymous = allowAnonymous;
     }
 
@@ -36,11 +34,6 @@ public final class ApiKeyCheck {
         if (presented == null || presented.isBlank()) {
             return Optional.of(new Refusal(401, "the " + HEADER + " header is required"));
         }
-        byte[] given = presented.strip().getBytes(StandardCharsets.UTF_8);
-        boolean known = false;
-        for (byte[] key : keys) {
-            known |= MessageDigest.isEqual(key, given);
-        }
-        return known ? Optional.empty() : Optional.of(new Refusal(401, "the " + HEADER + " header names no valid key"));
+        return keys.contains(presented) ? Optional.empty() : Optional.of(new Refusal(401, "the " + HEADER + " header names no valid key"));
     }
 }

@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** kpi-service's own settings: {@code clicklake.kpi.*}. The lake itself is configured by {@code clicklake.lake.*}. */
 @ConfigMapping(prefix = "clicklake.kpi")
@@ -20,6 +22,8 @@ public interface KpiConfig {
     Retry retry();
 
     DuckDb duckdb();
+
+    Auth auth();
 
     /** How infrastructure faults (lake, database, broker) are retried: capped exponential backoff, forever. */
     interface Retry {
@@ -41,5 +45,33 @@ public interface KpiConfig {
         /** DuckDB's memory limit (e.g. {@code 1GB}); it spills to the work folder beyond it. */
         @WithDefault("1GB")
         String memoryLimit();
+    }
+
+    /**
+     * Who may read gold (every REST endpoint; {@code /q/*} stays open). Secrets come from the environment
+     * ({@code CLICKLAKE_KPI_AUTH_API_KEYS}, {@code CLICKLAKE_KPI_AUTH_BASIC_CREDENTIALS}, comma-separated) or a
+     * mounted secret, never from a committed file.
+     */
+    interface Auth {
+        /** API keys, accepted in the {@code X-API-Key} header or the {@link #apiKeyParameter()} query parameter. */
+        Optional<List<String>> apiKeys();
+
+        /**
+         * The query parameter that may carry an API key: Power BI's "Web API" credential of the Web connector
+         * sends its key as a query parameter of this name.
+         */
+        @WithDefault("api_key")
+        String apiKeyParameter();
+
+        /** {@code user:password} pairs accepted over HTTP Basic (Power BI's "Basic" credential). */
+        Optional<List<String>> basicCredentials();
+
+        /** Let requests without any credential read gold (local experiments only). */
+        @WithDefault("false")
+        boolean allowAnonymous();
+
+        /** The realm named in the {@code WWW-Authenticate} challenges. */
+        @WithDefault("clicklake")
+        String realm();
     }
 }

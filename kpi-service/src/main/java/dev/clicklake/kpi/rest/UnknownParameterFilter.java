@@ -1,15 +1,25 @@
 package dev.clicklake.kpi.rest;
 
+import dev.clicklake.kpi.config.KpiConfig;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-/** Refuses, with a 400, a KPI request carrying a query parameter no endpoint reads (a typo must not pass silently). */
+/**
+ * Refuses, with a 400, a KPI request carrying a query parameter no endpoint reads (a typo must not pass silently).
+ * The reader's API-key parameter is a credential, not a KPI parameter, and always passes.
+ */
 public class UnknownParameterFilter {
 
     private static final Set<String> KNOWN = Set.of("dataset", "from", "to");
+
+    private final String apiKeyParameter;
+
+    UnknownParameterFilter(KpiConfig config) {
+        this.apiKeyParameter = config.auth().apiKeyParameter();
+    }
 
     @ServerRequestFilter
     public Optional<Response> refuseUnknownParameters(ContainerRequestContext request) {
@@ -17,7 +27,7 @@ public class UnknownParameterFilter {
             return Optional.empty();
         }
         return request.getUriInfo().getQueryParameters().keySet().stream()
-                .filter(name -> !KNOWN.contains(name))
+                .filter(name -> !KNOWN.contains(name) && !name.equals(apiKeyParameter))
                 .findFirst()
                 .map(name -> InvalidParameterMapper.badRequest(new InvalidParameterException(name,
                         "unknown parameter '" + name + "'; the KPI endpoints read only dataset, from and to")));

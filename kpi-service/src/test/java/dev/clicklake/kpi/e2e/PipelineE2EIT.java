@@ -40,6 +40,7 @@ class PipelineE2EIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String INGEST_API_KEY = UUID.randomUUID().toString();
+    private static final String READER_API_KEY = UUID.randomUUID().toString();
     private static final List<ServiceProcess> SERVICES = new ArrayList<>();
     private static ServiceProcess ingest;
     private static ServiceProcess kpi;
@@ -61,6 +62,7 @@ class PipelineE2EIT {
         ingestEnv.put("CLICKLAKE_INGEST_API_KEYS", INGEST_API_KEY);
         Map<String, String> kpiEnv = new HashMap<>(env);
         kpiEnv.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/clicklake_kpi_e2e");
+        kpiEnv.put("CLICKLAKE_KPI_AUTH_API_KEYS", READER_API_KEY);
 
         Path logs = WORK.resolve("logs");
         ingest = ServiceProcess.start(REPO, "ingest-service", ingestEnv, logs);
@@ -148,7 +150,8 @@ class PipelineE2EIT {
     }
 
     private static String get(String url) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                        .header("X-API-Key", READER_API_KEY).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), url + " -> " + response.body());
         return response.body();

@@ -3,6 +3,7 @@ package dev.clicklake.kpi.e2e;
 import static dev.clicklake.kpi.deploy.RenderedDeploy.ROOT;
 import static dev.clicklake.kpi.deploy.RenderedDeploy.SERVICES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clicklake.kpi.deploy.DeployedEnvironment;
@@ -76,11 +77,25 @@ class ProductionProfileIT {
                 assertEquals(0, runHealthcheck(SERVICES.get(i), process.baseUrl()),
                         SERVICES.get(i) + ": the Dockerfile's HEALTHCHECK failed against the ready service");
             }
+            readersNeedTheOverlaysKey(rendered, services.get(SERVICES.indexOf("kpi-service")));
         } finally {
             for (ServiceProcess service : services) {
                 service.close();
             }
         }
+    }
+
+    /** kpi-service refuses an anonymous reader and lets in one with the reader key of the overlay's Secret. */
+    private static void readersNeedTheOverlaysKey(RenderedDeploy rendered, ServiceProcess kpi) throws Exception {
+        String keys = DeployedEnvironment.kubernetes("dev", rendered.kubernetes("dev"), "kpi-service").env()
+                .get("CLICKLAKE_KPI_AUTH_API_KEYS");
+        assertTrue(keys != null && !keys.isBlank(), "the dev overlay gives kpi-service no reader key");
+        URI datasets = URI.create(kpi.baseUrl() + "/kpi/datasets");
+        assertEquals(401, HTTP.send(HttpRequest.newBuilder(datasets).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode(), "an anonymous reader");
+        HttpResponse<String> keyed = HTTP.send(HttpRequest.newBuilder(datasets)
+                .header("X-API-Key", keys.split(",")[0].strip()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, keyed.statusCode(), keyed.body());
     }
 
     /** The startup, readiness and liveness probe paths of the service's Deployment. */
