@@ -19,9 +19,12 @@ import dev.clicklake.kpi.support.SummaryFigures;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.net.URL;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -32,7 +35,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /**
  * The dashboard in headless Chromium over gold built through the real flow: its cards and the figures beside
  * its charts against the same KPIs computed in plain Java from the rows written, for the dataset's whole span
- * and for a two-day range across month end; the reader's key goes only in the X-API-Key header.
+ * for a two-day range across month end, and for a day without carts or purchases (null ratios shown as a dash); the reader's key goes only in the X-API-Key header.
  */
 @QuarkusTest
 class DashboardBrowserTest {
@@ -44,7 +47,8 @@ class DashboardBrowserTest {
     private static final LocalDate OCT_31 = LocalDate.of(2019, 10, 31);
     private static final LocalDate NOV_1 = LocalDate.of(2019, 11, 1);
     private static final LocalDate NOV_2 = LocalDate.of(2019, 11, 2);
-    private static final LocalDate NOV_3 = LocalDate.of(2019, 11, 3);
+    private static final LocalDate DEC_1 = LocalDate.of(2019, 12, 1);
+    private static final LocalDate DEC_2 = LocalDate.of(2019, 12, 2);
 
     @Inject
     LakeStorage lake;
@@ -68,6 +72,7 @@ class DashboardBrowserTest {
         rows.addAll(generator.on(OCT_31, 250));
         rows.addAll(generator.on(NOV_1, 250));
         rows.addAll(generator.on(NOV_2, 150));
+        rows.addAll(onlyViews(DEC_1));
         new GoldFlow(lake, topicPrefix, codec).build(dataset, rows);
 
         ChromeDriver browser = HeadlessChromium.start(1440, 1000);
@@ -77,8 +82,8 @@ class DashboardBrowserTest {
 
             assertTrue(page.datasetChoices().contains(dataset), () -> "dataset selector: " + page.datasetChoices());
             assertEquals(SEP_30.toString(), page.value("from"), "the whole span by default: its first day");
-            assertEquals(NOV_3.toString(), page.value("to"), "the whole span by default: the day after its last");
-            assertShows(page, dataset, SEP_30, NOV_3, rows, List.of(SEP_30, OCT_1, NOV_1, NOV_3));
+            assertEquals(DEC_2.toString(), page.value("to"), "the whole span by default: the day after its last");
+            assertShows(page, dataset, SEP_30, DEC_2, rows, List.of(SEP_30, OCT_1, NOV_1, DEC_1, DEC_2));
             for (String panel : List.of("funnel", "conversion-by-month", "engagement-by-month", "volume-by-month")) {
                 assertTrue(page.chartDrawn(panel), () -> "chart " + panel + " drawn");
             }
@@ -87,10 +92,26 @@ class DashboardBrowserTest {
             page.showRange(OCT_31, NOV_2);
             assertShows(page, dataset, OCT_31, NOV_2, rows, List.of(OCT_31, NOV_1, NOV_2));
 
+            page.showRange(DEC_1, DEC_2);
+            assertShows(page, dataset, DEC_1, DEC_2, rows, List.of(DEC_1, DEC_2));
+            assertEquals(DashboardText.NONE, page.card("avgPurchasePrice"), "no purchase: no average price");
+            assertEquals(DashboardText.NONE, page.figure("engagement-by-month", "2019-12", "cartToPurchaseRate"),
+                    "no cart: no cart-to-purchase rate");
+
             assertKeyOnlyInHeaders(page.requests());
         } finally {
             browser.quit();
         }
+    }
+
+    /** A day with two views and nothing else: its ratios over carts and purchases are undefined. */
+    private static List<SilverRow> onlyViews(LocalDate day) {
+        Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        return List.of(
+                new SilverRow(start.plusSeconds(60), "view", 1_000_001L, 2_053_013_555_631_882_655L,
+                        "electronics.smartphone", "samsung", new BigDecimal("199.99"), 512_000_001L, "december-session"),
+                new SilverRow(start.plusSeconds(90), "view", 1_000_002L, 2_053_013_555_631_882_655L,
+                        "electronics.smartphone", "apple", new BigDecimal("999.00"), 512_000_002L, null));
     }
 
     /** Cards over [from, to), the funnel, and one row per month (bounded by {@code months}) beside each chart. */
