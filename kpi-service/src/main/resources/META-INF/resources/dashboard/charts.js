@@ -56,7 +56,7 @@ var ClicklakeCharts = (function () {
     option.legend = { show: false };
     option.tooltip = { trigger: 'item', formatter: rateText };
     option.xAxis = { type: 'category', data: months.map(monthOf) };
-    option.yAxis = { type: 'value', axisLabel: { formatter: '{value} %' } };
+    option.yAxis = { type: 'value', axisLabel: { formatter: '{value}%' } };
     option.series = [{ name: 'Conversion rate', type: 'bar', barMaxWidth: 48,
       label: { show: true, position: 'top', formatter: function (p) { return f.percent(p.data.rate); } },
       data: rateItems(months, 'conversionRate') }];
@@ -79,7 +79,7 @@ var ClicklakeCharts = (function () {
     option.xAxis = { type: 'category', data: months.map(monthOf) };
     option.yAxis = [
       { type: 'value', name: 'events / session' },
-      { type: 'value', name: 'cart → purchase', axisLabel: { formatter: '{value} %' } }
+      { type: 'value', name: 'cart → purchase', axisLabel: { formatter: '{value}%' } }
     ];
     option.series = [
       { name: 'Events per session', type: 'bar', barMaxWidth: 48,

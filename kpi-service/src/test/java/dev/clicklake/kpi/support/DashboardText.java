@@ -24,7 +24,7 @@ public final class DashboardText {
     }
 
     public static String percent(BigDecimal rate) {
-        return rate == null ? NONE : String.format(Locale.US, "%,.4f %%", rate.movePointRight(2));
+        return rate == null ? NONE : String.format(Locale.US, "%,.4f%%", rate.movePointRight(2));
     }
 
     public static String decimal(BigDecimal value) {
