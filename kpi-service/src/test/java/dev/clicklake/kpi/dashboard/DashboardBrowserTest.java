@@ -64,6 +64,7 @@ class DashboardBrowserTest {
 
     @Test
     void showsTheCardsAndChartFiguresOfTheRowsWritten() throws Exception {
+        ChromeDriver browser = HeadlessChromium.start(1440, 1000);
         String dataset = "dashboard-test-" + UUID.randomUUID().toString().substring(0, 8);
         SilverRows generator = new SilverRows(31, 40, 90);
         List<SilverRow> rows = new ArrayList<>();
@@ -73,10 +74,8 @@ class DashboardBrowserTest {
         rows.addAll(generator.on(NOV_1, 250));
         rows.addAll(generator.on(NOV_2, 150));
         rows.addAll(onlyViews(DEC_1));
-        new GoldFlow(lake, topicPrefix, codec).build(dataset, rows);
-
-        ChromeDriver browser = HeadlessChromium.start(1440, 1000);
         try {
+            new GoldFlow(lake, topicPrefix, codec).build(dataset, rows);
             DashboardPage page = new DashboardPage(browser);
             page.open(dashboard + "?api_key=" + Reader.API_KEY + "&dataset=" + dataset);
 
