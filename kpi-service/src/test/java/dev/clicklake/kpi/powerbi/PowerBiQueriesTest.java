@@ -83,13 +83,14 @@ class PowerBiQueriesTest {
         Set<String> covered = new TreeSet<>();
         for (Path file : queries("web", "KpiExport.pq")) {
             String m = Files.readString(file);
+            String entitySet = stem(file);
             List<String> exports = all(EXPORT, m, 1);
-            assertEquals(1, exports.size(), () -> file + " reads one export: " + exports);
-            String entitySet = EXPORT_ENTITY_SETS.get(exports.get(0));
-            assertEquals(stem(file), entitySet, () -> file + " reads export " + exports.get(0));
+            assertTrue(EXPORT_ENTITY_SETS.keySet().containsAll(exports), () -> file + " reads unknown exports: " + exports);
+            List<String> own = exports.stream().filter(name -> EXPORT_ENTITY_SETS.get(name).equals(entitySet)).toList();
+            assertEquals(1, own.size(), () -> file + " reads the export of " + entitySet + " once: " + exports);
             assertTrue(m.contains("KpiColumns[" + entitySet + "]"), () -> file + " keeps KpiColumns[" + entitySet + "]");
             assertServedFields(entitySet, file, m);
-            covered.add(exports.get(0));
+            covered.add(own.get(0));
         }
         assertEquals(new TreeSet<>(EXPORT_ENTITY_SETS.keySet()), covered, "one Web query per export table");
     }
