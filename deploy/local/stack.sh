@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The local stack for development, tests and CI: a single-node Kafka (KRaft), Azurite (Blob API) and the
-# machine's PostgreSQL. Installs what it needs on first use; state and logs go to .run/.
+# machine's PostgreSQL. Installs what it needs on first use (and, through browser.sh, the headless Chromium
+# of kpi-service's dashboard test); state and logs go to .run/.
 #
 # usage: deploy/local/stack.sh start|stop|status [kafka|azurite|postgres ...]
 #        deploy/local/stack.sh kafka-tool <main class> [args...]   e.g. org.apache.kafka.tools.TopicCommand --list ...
@@ -208,7 +209,7 @@ if [[ $cmd == kafka-tool ]]; then kafka_install >&2; kafka_tool "$@"; exit; fi
 (( $# )) || set -- "${ALL[@]}"
 for c; do [[ " ${ALL[*]} " == *" $c "* ]] || die "unknown component '$c' (one of: ${ALL[*]})"; done
 case $cmd in
-  start) start "$@" ;;
+  start) "$HERE/browser.sh"; start "$@" ;;
   stop) for c; do "${c}_stop"; done ;;
   status) status "$@" ;;
   *) die "usage: $0 start|stop|status [kafka|azurite|postgres ...] | kafka-tool <main class> [args...]" ;;
