@@ -2,8 +2,10 @@ package dev.clicklake.kpi.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** kpi-service's own settings: {@code clicklake.kpi.*}. The lake itself is configured by {@code clicklake.lake.*}. */
 @ConfigMapping(prefix = "clicklake.kpi")
@@ -20,6 +22,8 @@ public interface KpiConfig {
     Retry retry();
 
     DuckDb duckdb();
+
+    OData odata();
 
     /** How infrastructure faults (lake, database, broker) are retried: capped exponential backoff, forever. */
     interface Retry {
@@ -41,5 +45,19 @@ public interface KpiConfig {
         /** DuckDB's memory limit (e.g. {@code 1GB}); it spills to the work folder beyond it. */
         @WithDefault("1GB")
         String memoryLimit();
+    }
+
+    /** The OData feed under {@code /odata}. */
+    interface OData {
+        /** Most entities in one response; a longer result ends with an {@code @odata.nextLink}. */
+        @WithDefault("5000")
+        int pageSize();
+
+        /**
+         * The public address of the service (e.g. {@code https://kpi.example.com}, no trailing {@code /odata}) as clients
+         * behind an ingress see it; {@code @odata.context} and {@code @odata.nextLink} start with it. Unset: taken from
+         * each request.
+         */
+        Optional<URI> publicBaseUrl();
     }
 }
