@@ -60,6 +60,7 @@ public class ODataResource {
         OData odata = OData.newInstance();
         ODataHandler handler = odata.createRawHandler(metadata);
         handler.register(new GoldCollectionProcessor(reader, config.odata().pageSize()));
+        handler.register(new GoldServiceDocumentProcessor());
         handler.register(new GoldErrorProcessor());
         ODataResponse answer = handler.process(request(uri, headers));
 
