@@ -173,6 +173,17 @@ class ExportResourceTest {
                 .then().statusCode(200).header("Content-Encoding", "gzip");
     }
 
+    @ParameterizedTest
+    @CsvSource({"daily", "monthly", "datasets", "daily-by-category", "daily-by-brand", "hourly", "daily-funnel"})
+    void everyTableExportsWithAHeader(String table) {
+        String body = given().queryParam("dataset", "never-loaded").when().get("/export/" + table + ".csv")
+                .then().statusCode(200).extract().asString();
+        assertThat(body, startsWith("dataset,"));
+        assertThat(body.split("\r\n").length, equalTo(1));
+        given().queryParam("dataset", "never-loaded").when().get("/export/" + table + ".json")
+                .then().statusCode(200).body("size()", equalTo(0));
+    }
+
     private static Map<String, Object> brand(String day, String brand, long events, long views, long carts, long purchases,
                                              String revenue, long users, long sessions, long buyers, long carting,
                                              long purchasing) {

@@ -5,7 +5,6 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.comparesEqualTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -271,6 +270,28 @@ class ODataFeedTest {
                 row.revenue(), row.users(), row.sessions(), row.buyers(), row.viewingSessions(), row.cartingSessions(),
                 row.purchasingSessions(), row.cartPurchaseSessions(), row.funnelCartSessions(), row.funnelPurchaseSessions(),
                 row.sessionEvents(), row.sessionDurationUs(), row.bouncedSessions(), row.builtAt());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"Daily", "Monthly", "Datasets", "DailyByCategory", "DailyByBrand", "Hourly", "DailyFunnel"})
+    void everyEntitySetAnswersWithItsContext(String entitySet) {
+        given().urlEncodingEnabled(false).header("Accept", POWER_QUERY_ACCEPT)
+                .when().get("/odata/" + entitySet + "?$top=2&$count=true&$orderby=dataset%20desc")
+                .then().statusCode(200)
+                .body("'@odata.context'", equalTo(root() + "/$metadata#" + entitySet));
+    }
+
+    @Test
+    void theFunnelViewHasThreeStepsPerDay() {
+        JsonPath page = given().urlEncodingEnabled(false)
+                .when().get("/odata/DailyFunnel?$filter=" + encode("dataset eq '" + DATASET + "' and event_date eq 2019-10-02"))
+                .then().statusCode(200).extract().jsonPath(BIG_DECIMALS);
+        DailyGoldRow day = days.get(1);
+        assertThat(page.getList("value.step_name"), contains("view", "cart", "purchase"));
+        assertThat(page.getList("value.sessions").stream().map(Object::toString).toList(), contains(
+                day.viewingSessions().toString(), day.funnelCartSessions().toString(), day.funnelPurchaseSessions().toString()));
+        assertThat(page.getList("value.events").stream().map(Object::toString).toList(), contains(
+                Long.toString(day.views()), Long.toString(day.carts()), Long.toString(day.purchases())));
     }
 
     /** Follows @odata.nextLink from {@code first} to the end; every page's JSON. */
