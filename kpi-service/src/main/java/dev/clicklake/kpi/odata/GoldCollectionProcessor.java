@@ -30,6 +30,7 @@ import org.apache.olingo.server.api.ODataLibraryException;
 import org.apache.olingo.server.api.ODataRequest;
 import org.apache.olingo.server.api.ODataResponse;
 import org.apache.olingo.server.api.ServiceMetadata;
+import org.apache.olingo.server.api.prefer.PreferencesApplied;
 import org.apache.olingo.server.api.processor.CountEntityCollectionProcessor;
 import org.apache.olingo.server.api.serializer.EntityCollectionSerializerOptions;
 import org.apache.olingo.server.api.uri.UriInfo;
@@ -76,6 +77,7 @@ final class GoldCollectionProcessor implements CountEntityCollectionProcessor {
                 .collect(Collectors.joining(","));
         Optional<SkipToken> token = skipToken(uriInfo, orderText, table, order);
 
+        int pageSize = pageSize(request, response);
         long served = token.map(SkipToken::served).orElse(0L);
         long limit = uriInfo.getTopOption() == null ? pageSize
                 : Math.max(0, Math.min(pageSize, uriInfo.getTopOption().getValue() - served));
@@ -137,6 +139,16 @@ final class GoldCollectionProcessor implements CountEntityCollectionProcessor {
         response.setHeader(HttpHeader.CONTENT_TYPE, ContentType.TEXT_PLAIN.toContentTypeString());
     }
 
+    /** The configured page size, or the client's smaller {@code Prefer: odata.maxpagesize}, which is then acknowledged. */
+    private int pageSize(ODataRequest request, ODataResponse response) {
+        Integer preferred = odata.createPreferences(request.getHeaders(HttpHeader.PREFER)).getMaxPageSize();
+        if (preferred == null || preferred <= 0 || preferred >= pageSize) {
+            return pageSize;
+        }
+        response.setHeader(HttpHeader.PREFERENCE_APPLIED, PreferencesApplied.with().maxPageSize(preferred).build().toValueString());
+        return preferred;
+    }
+
     private <T> T read(GoldReader.Work<T> work) throws ODataApplicationException {
         try {
             return reader.read(work);
@@ -166,6 +178,10 @@ final class GoldCollectionProcessor implements CountEntityCollectionProcessor {
         }
         if (uriInfo.getExpandOption() != null) {
             throw ODataRefusal.notImplemented("UnsupportedExpand", "$expand is not supported; the feed has no navigation");
+        }
+        if (!uriInfo.getCustomQueryOptions().isEmpty()) {
+            throw ODataRefusal.badRequest("UnknownQueryOption", "unknown query option '"
+                    + uriInfo.getCustomQueryOptions().get(0).getName() + "'; see $metadata and the kpi-service README");
         }
         if (uriInfo.getDeltaTokenOption() != null) {
             throw ODataRefusal.notImplemented("UnsupportedDelta", "$deltatoken is not supported");

@@ -126,7 +126,8 @@ class ODataFeedTest {
             "$filter=nosuch eq 1                                   | 400 | BAD_REQUEST",
             "$orderby=nosuch                                       | 400 | BAD_REQUEST",
             "$skiptoken=not-ours                                   | 400 | InvalidSkipToken",
-            "$levels=2                                             | 400 | BAD_REQUEST"})
+            "$levels=2                                             | 400 | BAD_REQUEST",
+            "dataset=rees46                                        | 400 | UnknownQueryOption"})
     void anUnsupportedOptionIsRefusedWithAnODataError(String option, int status, String code) {
         int equals = option.indexOf('=');
         String body = given().urlEncodingEnabled(false)
@@ -186,6 +187,15 @@ class ODataFeedTest {
                 assertThat(next, not(containsString(Reader.API_KEY)));
             }
         }
+    }
+
+    @Test
+    void aSmallerMaxPageSizePreferenceIsHonouredAndAcknowledged() {
+        Response response = given().urlEncodingEnabled(false).header("Prefer", "odata.maxpagesize=3")
+                .when().get("/odata/Daily?$filter=" + MINE);
+        response.then().statusCode(200).header("Preference-Applied", "odata.maxpagesize=3");
+        assertThat(response.jsonPath().getList("value"), hasSize(3));
+        assertThat(response.jsonPath().getString("'@odata.nextLink'"), startsWith(root() + "/Daily?"));
     }
 
     @Test
