@@ -216,6 +216,15 @@ class ODataFeedTest {
     }
 
     @Test
+    void orderingByAnInstantThenACountPagesInPostgresOrder() {
+        List<JsonPath> pages = pages(Reader::given, "/odata/Daily?$orderby=" + encode("built_at desc,revenue") + "&$filter=" + MINE);
+        Comparator<DailyGoldRow> order = Comparator.comparing(DailyGoldRow::builtAt,
+                        Comparator.nullsFirst(Comparator.<OffsetDateTime>reverseOrder()))
+                .thenComparing(DailyGoldRow::revenue).thenComparing(DailyGoldRow::eventDate);
+        assertThat(eventDates(pages), equalTo(days.stream().sorted(order).map(d -> d.eventDate().toString()).toList()));
+    }
+
+    @Test
     void filtersCompareDatesInstantsWithOffsetsAndCombine() {
         String filter = "dataset eq '" + DATASET + "' and (built_at ge 2026-11-01T08:30:15+01:00 or built_at eq null)"
                 + " and not (event_date eq 2019-10-05) and events gt 0 and event_date le 2019-10-15";
