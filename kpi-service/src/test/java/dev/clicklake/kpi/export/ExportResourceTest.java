@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
-import dev.clicklake.kpi.odata.DecimalAssert;
+import dev.clicklake.kpi.support.DecimalAssert;
 import dev.clicklake.kpi.support.DailyGoldRow;
 import dev.clicklake.kpi.support.GoldRowWriter;
 import dev.clicklake.kpi.support.Reader;

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.clicklake.kpi.support.DailyGoldRow;
+import dev.clicklake.kpi.support.DecimalAssert;
 import dev.clicklake.kpi.support.GoldRowWriter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /** Inserts, updates and deletes gold rows directly with SQL, as the gold writer would, for the read-side tests. */
@@ -48,10 +47,5 @@ public final class GoldRowWriter {
             row.put((String) namesAndValues[i], namesAndValues[i + 1]);
         }
         return row;
-    }
-
-    /** For messages. */
-    public static String describe(Map<String, Object> row) {
-        return row.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
     }
 }

@@ -1,4 +1,4 @@
-package dev.clicklake.kpi.odata;
+package dev.clicklake.kpi.support;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.comparesEqualTo;
