@@ -2,6 +2,7 @@ package dev.clicklake.kpi.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +25,7 @@ public interface KpiConfig {
     DuckDb duckdb();
 
     Auth auth();
+    OData odata();
 
     /** How infrastructure faults (lake, database, broker) are retried: capped exponential backoff, forever. */
     interface Retry {
@@ -73,5 +75,19 @@ public interface KpiConfig {
         /** The realm named in the {@code WWW-Authenticate} challenges. */
         @WithDefault("clicklake")
         String realm();
+    }
+
+    /** The OData feed under {@code /odata}. */
+    interface OData {
+        /** Most entities in one response; a longer result ends with an {@code @odata.nextLink}. */
+        @WithDefault("5000")
+        int pageSize();
+
+        /**
+         * The public address of the service (e.g. {@code https://kpi.example.com}, no trailing {@code /odata}) as clients
+         * behind an ingress see it; {@code @odata.context} and {@code @odata.nextLink} start with it. Unset: taken from
+         * each request.
+         */
+        Optional<URI> publicBaseUrl();
     }
 }

@@ -19,10 +19,7 @@ public record DailyQuery(String dataset, LocalDate from, LocalDate to) {
         if (dataset == null || dataset.isBlank()) {
             throw new InvalidParameterException("dataset", "dataset is required");
         }
-        if (!DATASET.matcher(dataset).matches()) {
-            throw new InvalidParameterException("dataset",
-                    "dataset must be 1-63 characters of a-z, 0-9, '_' or '-', starting with a letter or digit");
-        }
+        checkDataset(dataset);
         LocalDate start = date("from", from);
         LocalDate end = date("to", to);
         if (!start.isBefore(end)) {
@@ -30,6 +27,18 @@ public record DailyQuery(String dataset, LocalDate from, LocalDate to) {
                     + "); the range [from, to) excludes to");
         }
         return new DailyQuery(dataset, start, end);
+    }
+
+    /**
+     * Checks a dataset name.
+     *
+     * @throws InvalidParameterException when it is not one the message contracts allow
+     */
+    public static void checkDataset(String dataset) {
+        if (!DATASET.matcher(dataset).matches()) {
+            throw new InvalidParameterException("dataset",
+                    "dataset must be 1-63 characters of a-z, 0-9, '_' or '-', starting with a letter or digit");
+        }
     }
 
     private static LocalDate date(String name, String value) {

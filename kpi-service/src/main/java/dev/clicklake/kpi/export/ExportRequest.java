@@ -1,0 +1,85 @@
+package dev.clicklake.kpi.export;
+
+import dev.clicklake.kpi.catalog.GoldTable;
+import dev.clicklake.kpi.query.GoldQuery;
+import dev.clicklake.kpi.query.SqlFragment;
+import dev.clicklake.kpi.rest.DailyQuery;
+import dev.clicklake.kpi.rest.InvalidParameterException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * The query of {@code /export/{table}.*}: every served column of the table, in key order, restricted by the
+ * optional {@code dataset}, {@code from} and {@code to} parameters.
+ */
+public final class ExportRequest {
+
+    private static final Set<String> PARAMETERS = Set.of("dataset", "from", "to");
+
+    private ExportRequest() {
+    }
+
+    /**
+     * Checks the query parameters and builds the query.
+     *
+     * @param apiKeyParameter the authentication parameter, accepted and otherwise ignored
+     * @throws InvalidParameterException for an unknown, repeated or malformed parameter, or {@code from >= to}
+     */
+    public static GoldQuery parse(GoldTable table, Map<String, List<String>> parameters, String apiKeyParameter) {
+        for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
+            String name = parameter.getKey();
+            if (name.equals(apiKeyParameter)) {
+                continue;
+            }
+            if (!PARAMETERS.contains(name)) {
+                throw new InvalidParameterException(name, "unknown parameter '" + name + "'; an export reads only dataset, "
+                        + "from and to");
+            }
+            if (parameter.getValue().size() != 1) {
+                throw new InvalidParameterException(name, name + " may be given once");
+            }
+        }
+        Optional<String> dataset = single(parameters, "dataset");
+        Optional<LocalDate> from = single(parameters, "from").map(v -> PeriodBound.firstDayFrom("from", v));
+        Optional<LocalDate> to = single(parameters, "to").map(v -> PeriodBound.firstDayFrom("to", v));
+        dataset.ifPresent(DailyQuery::checkDataset);
+        if ((from.isPresent() || to.isPresent()) && table.periodColumn().isEmpty()) {
+            throw new InvalidParameterException(from.isPresent() ? "from" : "to",
+                    table.exportName() + " has no date column; it takes dataset only");
+        }
+        if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
+            throw new InvalidParameterException("from", "from must be before to (the first days they reach are "
+                    + from.get() + " and " + to.get() + "); the range [from, to) excludes to");
+        }
+
+        Optional<SqlFragment> filter = Optional.empty();
+        filter = and(filter, dataset.map(d -> SqlFragment.param(d).wrap("dataset = ", "", false)));
+        String period = table.periodColumn().orElse(null);
+        filter = and(filter, from.map(d -> SqlFragment.param(d).wrap(period + " >= ", "", false)));
+        filter = and(filter, to.map(d -> SqlFragment.param(d).wrap(period + " < ", "", false)));
+        return new GoldQuery(table, table.columns(), filter, GoldQuery.totalOrder(table, List.of()), Optional.empty(), 0,
+                OptionalLong.empty());
+    }
+
+    private static Optional<String> single(Map<String, List<String>> parameters, String name) {
+        List<String> values = parameters.get(name);
+        if (values == null) {
+            return Optional.empty();
+        }
+        if (values.get(0).isBlank()) {
+            throw new InvalidParameterException(name, name + " is empty");
+        }
+        return Optional.of(values.get(0));
+    }
+
+    private static Optional<SqlFragment> and(Optional<SqlFragment> left, Optional<SqlFragment> right) {
+        if (left.isPresent() && right.isPresent()) {
+            return Optional.of(left.get().and(right.get()));
+        }
+        return left.isPresent() ? left : right;
+    }
+}

@@ -1,0 +1,178 @@
+package dev.clicklake.kpi.odata;
+
+import dev.clicklake.kpi.catalog.GoldColumn;
+import dev.clicklake.kpi.catalog.GoldTable;
+import dev.clicklake.kpi.query.SqlFragment;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.apache.olingo.commons.api.edm.EdmEnumType;
+import org.apache.olingo.commons.api.edm.EdmPrimitiveType;
+import org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind;
+import org.apache.olingo.commons.api.edm.EdmType;
+import org.apache.olingo.server.api.ODataApplicationException;
+import org.apache.olingo.server.api.uri.UriResource;
+import org.apache.olingo.server.api.uri.UriResourcePrimitiveProperty;
+import org.apache.olingo.server.api.uri.queryoption.expression.BinaryOperatorKind;
+import org.apache.olingo.server.api.uri.queryoption.expression.Expression;
+import org.apache.olingo.server.api.uri.queryoption.expression.ExpressionVisitor;
+import org.apache.olingo.server.api.uri.queryoption.expression.Literal;
+import org.apache.olingo.server.api.uri.queryoption.expression.Member;
+import org.apache.olingo.server.api.uri.queryoption.expression.MethodKind;
+import org.apache.olingo.server.api.uri.queryoption.expression.UnaryOperatorKind;
+
+/**
+ * Translates the expression tree Olingo parsed from {@code $filter} into a parametrised SQL condition over the
+ * served columns of one table. Supported: {@code eq ne gt ge lt le and or not}, parentheses, properties and
+ * literals; comparisons follow OData's null rules ({@code null eq null} is true, any order comparison with null is
+ * false). Anything else is refused with 501, never ignored.
+ */
+final class FilterToSql implements ExpressionVisitor<SqlFragment> {
+
+    private static final SqlFragment NULL = SqlFragment.of("NULL", true);
+
+    private final GoldTable table;
+
+    FilterToSql(GoldTable table) {
+        this.table = table;
+    }
+
+    /** The SQL condition of {@code expression}. */
+    SqlFragment translate(Expression expression) throws ODataApplicationException {
+        try {
+            return expression.accept(this);
+        } catch (org.apache.olingo.server.api.uri.queryoption.expression.ExpressionVisitException e) {
+            throw ODataRefusal.badRequest("InvalidFilter", e.getMessage());
+        }
+    }
+
+    @Override
+    public SqlFragment visitBinaryOperator(BinaryOperatorKind operator, SqlFragment left, SqlFragment right)
+            throws ODataApplicationException {
+        return switch (operator) {
+            case AND -> left.and(right);
+            case OR -> left.or(right);
+            case EQ -> equality(left, right, " = ", " IS NOT DISTINCT FROM ", " IS NULL");
+            case NE -> equality(left, right, " <> ", " IS DISTINCT FROM ", " IS NOT NULL");
+            case GT -> order(left, right, " > ");
+            case GE -> order(left, right, " >= ");
+            case LT -> order(left, right, " < ");
+            case LE -> order(left, right, " <= ");
+            default -> throw ODataRefusal.notImplemented("UnsupportedOperator",
+                    "$filter supports eq, ne, gt, ge, lt, le, and, or and not; not '" + operator + "'");
+        };
+    }
+
+    @Override
+    public SqlFragment visitBinaryOperator(BinaryOperatorKind operator, SqlFragment left, List<SqlFragment> right)
+            throws ODataApplicationException {
+        throw ODataRefusal.notImplemented("UnsupportedOperator",
+                "$filter supports eq, ne, gt, ge, lt, le, and, or and not; not '" + operator + "'");
+    }
+
+    @Override
+    public SqlFragment visitUnaryOperator(UnaryOperatorKind operator, SqlFragment operand) throws ODataApplicationException {
+        if (operator == UnaryOperatorKind.NOT) {
+            return operand.wrap("NOT (", ")", false);
+        }
+        throw ODataRefusal.notImplemented("UnsupportedOperator", "$filter does not support the operator '" + operator + "'");
+    }
+
+    @Override
+    public SqlFragment visitMethodCall(MethodKind method, List<SqlFragment> parameters) throws ODataApplicationException {
+        throw ODataRefusal.notImplemented("UnsupportedFunction",
+                "$filter does not support functions such as '" + method.toString().toLowerCase(java.util.Locale.ROOT)
+                        + "'; compare properties with literals");
+    }
+
+    @Override
+    public SqlFragment visitLiteral(Literal literal) throws ODataApplicationException {
+        if (literal.getType() == null) {
+            return NULL;
+        }
+        if (!(literal.getType() instanceof EdmPrimitiveType type)) {
+            throw ODataRefusal.notImplemented("UnsupportedLiteral", "$filter supports primitive literals only");
+        }
+        try {
+            String text = type.fromUriLiteral(literal.getText());
+            return SqlFragment.param(value(type, text));
+        } catch (org.apache.olingo.commons.api.edm.EdmPrimitiveTypeException | DateTimeParseException
+                 | NumberFormatException e) {
+            throw ODataRefusal.badRequest("InvalidLiteral", "$filter has an invalid literal of type "
+                    + type.getFullQualifiedName() + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public SqlFragment visitMember(Member member) throws ODataApplicationException {
+        List<UriResource> parts = member.getResourcePath().getUriResourceParts();
+        if (parts.size() != 1 || !(parts.get(0) instanceof UriResourcePrimitiveProperty property)) {
+            throw ODataRefusal.notImplemented("UnsupportedMember", "$filter supports the entity's own properties only");
+        }
+        GoldColumn column = table.column(property.getProperty().getName()).orElseThrow(
+                () -> ODataRefusal.badRequest("UnknownProperty", "unknown property " + property.getProperty().getName()));
+        return SqlFragment.of(column.name(), column.nullable());
+    }
+
+    @Override
+    public SqlFragment visitLambdaExpression(String function, String variable, Expression expression)
+            throws ODataApplicationException {
+        throw ODataRefusal.notImplemented("UnsupportedLambda", "$filter does not support any/all");
+    }
+
+    @Override
+    public SqlFragment visitAlias(String aliasName) throws ODataApplicationException {
+        throw ODataRefusal.notImplemented("UnsupportedAlias", "$filter does not support parameter aliases");
+    }
+
+    @Override
+    public SqlFragment visitTypeLiteral(EdmType type) throws ODataApplicationException {
+        throw ODataRefusal.notImplemented("UnsupportedTypeLiteral", "$filter does not support type literals");
+    }
+
+    @Override
+    public SqlFragment visitLambdaReference(String variableName) throws ODataApplicationException {
+        throw ODataRefusal.notImplemented("UnsupportedLambda", "$filter does not support any/all");
+    }
+
+    @Override
+    public SqlFragment visitEnum(EdmEnumType type, List<String> enumValues) throws ODataApplicationException {
+        throw ODataRefusal.notImplemented("UnsupportedEnum", "the feed has no enumerations");
+    }
+
+    /** {@code eq}/{@code ne}: with a null literal an IS [NOT] NULL test, with a nullable side a DISTINCT test. */
+    private static SqlFragment equality(SqlFragment left, SqlFragment right, String plain, String nullSafe, String isNull) {
+        if (left == NULL && right == NULL) {
+            return SqlFragment.of(isNull.equals(" IS NULL") ? "TRUE" : "FALSE", false);
+        }
+        if (right == NULL || left == NULL) {
+            return (right == NULL ? left : right).wrap("", isNull, false);
+        }
+        return SqlFragment.join("", left, left.nullable() || right.nullable() ? nullSafe : plain, right, "", false);
+    }
+
+    /** {@code gt ge lt le}: false, never unknown, when a side is null. */
+    private static SqlFragment order(SqlFragment left, SqlFragment right, String operator) {
+        if (left == NULL || right == NULL) {
+            return SqlFragment.of("FALSE", false);
+        }
+        SqlFragment compared = SqlFragment.join("", left, operator, right, "", false);
+        return left.nullable() || right.nullable() ? compared.wrap("COALESCE(", ", FALSE)", false) : compared;
+    }
+
+    /** A literal's value as the JDBC parameter PostgreSQL compares with the column. */
+    private static Object value(EdmPrimitiveType type, String text) throws ODataApplicationException {
+        EdmPrimitiveTypeKind kind = EdmPrimitiveTypeKind.valueOfFQN(type.getFullQualifiedName());
+        return switch (kind) {
+            case String -> text;
+            case Date -> LocalDate.parse(text);
+            case DateTimeOffset -> OffsetDateTime.parse(text);
+            case SByte, Byte, Int16, Int32, Int64 -> Long.valueOf(text);
+            case Decimal, Double, Single -> new BigDecimal(text);
+            default -> throw ODataRefusal.notImplemented("UnsupportedLiteral",
+                    "$filter has no property to compare with a literal of type " + type.getFullQualifiedName());
+        };
+    }
+}

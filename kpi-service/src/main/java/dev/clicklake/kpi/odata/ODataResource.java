@@ -1,0 +1,93 @@
+package dev.clicklake.kpi.odata;
+
+import dev.clicklake.kpi.config.KpiConfig;
+import dev.clicklake.kpi.store.GoldReader;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.apache.olingo.commons.api.http.HttpHeader;
+import org.apache.olingo.commons.api.http.HttpMethod;
+import org.apache.olingo.server.api.OData;
+import org.apache.olingo.server.api.ODataHandler;
+import org.apache.olingo.server.api.ODataRequest;
+import org.apache.olingo.server.api.ODataResponse;
+import org.apache.olingo.server.api.ServiceMetadata;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The OData v4 feed at {@code /odata}: hands each request to Olingo's raw handler (no servlet) and copies its answer
+ * back. The api-key query parameter is removed before Olingo sees the request, so no link or message can repeat it.
+ */
+@Path("/odata")
+@Tag(name = "OData", description = "Gold as an OData v4 feed (Power BI: Get data, OData feed)")
+public class ODataResource {
+
+    private static final String METADATA = "/$metadata";
+
+    private final GoldReader reader;
+    private final KpiConfig config;
+    private final String apiKeyParameter;
+    private final ServiceMetadata metadata;
+
+    ODataResource(GoldReader reader, KpiConfig config,
+                  @ConfigProperty(name = "clicklake.kpi.auth.api-key-parameter", defaultValue = "api_key") String apiKeyParameter) {
+        this.reader = reader;
+        this.config = config;
+        this.apiKeyParameter = apiKeyParameter;
+        this.metadata = OData.newInstance().createServiceMetadata(new GoldEdmProvider(), List.of());
+    }
+
+    @GET
+    @Operation(summary = "OData service document")
+    public Response root(@Context UriInfo uri, @Context HttpHeaders headers) {
+        return handle(uri, headers);
+    }
+
+    @GET
+    @Path("{path: .*}")
+    @Operation(summary = "OData resources: $metadata, entity sets, /$count")
+    public Response resource(@Context UriInfo uri, @Context HttpHeaders headers) {
+        return handle(uri, headers);
+    }
+
+    private Response handle(UriInfo uri, HttpHeaders headers) {
+        OData odata = OData.newInstance();
+        ODataHandler handler = odata.createRawHandler(metadata);
+        handler.register(new GoldCollectionProcessor(reader, config.odata().pageSize()));
+        handler.register(new GoldServiceDocumentProcessor());
+        handler.register(new GoldErrorProcessor());
+        ODataResponse answer = handler.process(request(uri, headers));
+
+        Response.ResponseBuilder response = Response.status(answer.getStatusCode());
+        answer.getAllHeaders().forEach((name, values) -> values.forEach(value -> response.header(name, value)));
+        return response.entity(answer.getContent()).build();
+    }
+
+    private ODataRequest request(UriInfo uri, HttpHeaders headers) {
+        String base = config.odata().publicBaseUrl().map(Object::toString).orElse(uri.getBaseUri().toString())
+                .replaceAll("/+$", "") + "/odata";
+        String rawPath = uri.getRequestUri().getRawPath();
+        String odataPath = rawPath.substring(rawPath.indexOf("/odata") + "/odata".length());
+        String query = QueryOptions.without(uri.getRequestUri().getRawQuery(), apiKeyParameter);
+
+        ODataRequest request = new ODataRequest();
+        request.setMethod(HttpMethod.GET);
+        request.setProtocol("HTTP/1.1");
+        headers.getRequestHeaders().forEach(request::addHeader);
+        if (uri.getPath().endsWith("/odata" + METADATA)) {
+            // CSDL XML whatever the client accepts (Power Query also lists JSON first)
+            request.setHeader(HttpHeader.ACCEPT, "application/xml");
+        }
+        request.setRawBaseUri(base);
+        request.setRawODataPath(odataPath);
+        request.setRawQueryPath(query);
+        request.setRawRequestUri(base + odataPath + (query == null ? "" : "?" + query));
+        return request;
+    }
+}

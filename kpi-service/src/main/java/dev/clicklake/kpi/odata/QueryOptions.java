@@ -1,0 +1,30 @@
+package dev.clicklake.kpi.odata;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** Raw query strings as sent, option by option. */
+final class QueryOptions {
+
+    private QueryOptions() {
+    }
+
+    /** The decoded name of one raw {@code name=value} option. */
+    static String name(String rawOption) {
+        int equals = rawOption.indexOf('=');
+        return URLDecoder.decode(equals < 0 ? rawOption : rawOption.substring(0, equals), StandardCharsets.UTF_8);
+    }
+
+    /** {@code rawQuery} without the options named {@code name}; null when nothing remains. */
+    static String without(String rawQuery, String name) {
+        if (rawQuery == null) {
+            return null;
+        }
+        String kept = Arrays.stream(rawQuery.split("&"))
+                .filter(option -> !option.isEmpty() && !name(option).equals(name))
+                .collect(Collectors.joining("&"));
+        return kept.isEmpty() ? null : kept;
+    }
+}
