@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clicklake.kpi.catalog.GoldCatalog;
+import dev.clicklake.kpi.catalog.GoldTable;
 import dev.clicklake.kpi.support.MigratedColumns;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -24,7 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps deploy/powerbi honest: every entity set, export table and column its Power Query (M) files and DAX
- * measures name exists in gold (the Flyway migrations, and the per-row ratio properties the OData feed adds);
+ * measures name exists in gold (the Flyway migrations, and the per-row ratio properties the OData feed adds) and
+ * is served by the feed and the export (their one catalog, {@link GoldCatalog});
  * every ratio measure divides sums of additive columns; the key only ever comes from Power BI's credential.
  */
 class PowerBiQueriesTest {
@@ -106,6 +110,25 @@ class PowerBiQueriesTest {
             assertEquals(columns.size(), new HashSet<>(columns).size(), () -> entitySet + " names a column twice");
         });
         assertTrue(kept.get("Daily").containsAll(List.of("purchases", "sessions", "session_events", "carting_sessions")));
+    }
+
+    @Test
+    void theServedFeedAndExportHaveEveryNameTheQueriesUse() throws IOException {
+        Map<String, List<String>> kept = kpiColumns();
+        for (Map.Entry<String, String> entry : ENTITY_SET_TABLES.entrySet()) {
+            GoldTable served = GoldCatalog.byEntitySet(entry.getKey())
+                    .orElseThrow(() -> new AssertionError("/odata serves no entity set " + entry.getKey()));
+            assertEquals(entry.getValue(), served.relation(), () -> entry.getKey() + " reads another table");
+            List<String> missing = kept.get(entry.getKey()).stream().filter(c -> served.column(c).isEmpty()).toList();
+            assertEquals(List.of(), missing, () -> entry.getKey() + ": columns the queries keep that are not served");
+            for (String ratio : RATIO_PROPERTIES) {
+                if (entry.getKey().equals("Daily")) {
+                    assertTrue(served.column(ratio).isPresent(), () -> "Daily serves " + ratio);
+                }
+            }
+        }
+        EXPORT_ENTITY_SETS.forEach((export, entitySet) -> assertEquals(Optional.of(entitySet),
+                GoldCatalog.byExportName(export).map(GoldTable::entitySet), () -> "/export/" + export + ".csv"));
     }
 
     @Test
