@@ -1,6 +1,5 @@
 package dev.clicklake.enrich.pipeline;
 
-import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
@@ -54,10 +53,20 @@ public final class EventKeySet {
 
     /** The keys in ascending (hi, lo) order, signed: a stable order for files that hold keys. */
     public EventKey[] sorted() {
+        long[] sortedHis = new long[size];
+        long[] sortedLos = new long[size];
+        int next = 0;
+        for (int i = 0; i < used.length; i++) {
+            if (used[i]) {
+                sortedHis[next] = his[i];
+                sortedLos[next++] = los[i];
+            }
+        }
+        KeyRadixSort.sort(sortedHis, sortedLos, size);
         EventKey[] keys = new EventKey[size];
-        int[] next = {0};
-        forEach(key -> keys[next[0]++] = key);
-        Arrays.sort(keys, (a, b) -> a.hi() != b.hi() ? Long.compare(a.hi(), b.hi()) : Long.compare(a.lo(), b.lo()));
+        for (int i = 0; i < size; i++) {
+            keys[i] = new EventKey(sortedHis[i], sortedLos[i]);
+        }
         return keys;
     }
 
