@@ -9,6 +9,7 @@ import dev.clicklake.contracts.runtime.ContractConsumer;
 import dev.clicklake.kpi.config.KpiConfig;
 import dev.clicklake.kpi.gold.DailyGoldService;
 import dev.clicklake.kpi.gold.GoldPlan;
+import dev.clicklake.kpi.gold.GrainService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -18,7 +19,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Turns each silver-ready into rebuilt gold days, then a gold-ready. A message that breaks its contract
+ * Turns each silver-ready into rebuilt gold days, then their months and dataset, then a gold-ready. A message that breaks its contract
  * goes to the dead-letter topic with the reason; any other failure is retried (the whole message: every
  * step is idempotent). The message is acked only after gold is committed and gold-ready is on the broker.
  */
@@ -27,11 +28,14 @@ public class SilverReadyListener {
 
     private final ContractConsumer consumer;
     private final DailyGoldService gold;
+    private final GrainService grains;
     private final GoldReadyPublisher publisher;
 
-    SilverReadyListener(ContractMessages messages, KpiConfig config, DailyGoldService gold, GoldReadyPublisher publisher) {
+    SilverReadyListener(ContractMessages messages, KpiConfig config, DailyGoldService gold, GrainService grains,
+            GoldReadyPublisher publisher) {
         this.consumer = new ContractConsumer(messages, new Backoff(config.retry().first(), config.retry().max()));
         this.gold = gold;
+        this.grains = grains;
         this.publisher = publisher;
     }
 
@@ -46,6 +50,7 @@ public class SilverReadyListener {
         for (LocalDate date : dates) {
             gold.rebuildDay(silverReady.dataset(), date);
         }
+        grains.rebuild(silverReady.dataset(), dates);
         publisher.publish(GoldPlan.goldReady(silverReady, dates));
     }
 }
