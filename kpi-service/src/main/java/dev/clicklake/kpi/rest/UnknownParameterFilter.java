@@ -2,6 +2,7 @@ package dev.clicklake.kpi.rest;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -9,17 +10,21 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /** Refuses, with a 400, a KPI request carrying a query parameter no endpoint reads (a typo must not pass silently). */
 public class UnknownParameterFilter {
 
-    private static final Set<String> KNOWN = Set.of("dataset", "from", "to");
+    private static final Set<String> RANGE = Set.of("dataset", "from", "to");
+    private static final Map<String, Set<String>> KNOWN = Map.of(
+            "/kpi/breakdown", Set.of("dataset", "from", "to", "dimension", "top", "by"));
 
     @ServerRequestFilter
     public Optional<Response> refuseUnknownParameters(ContainerRequestContext request) {
         if (!request.getUriInfo().getPath().startsWith("/kpi")) {
             return Optional.empty();
         }
+        Set<String> known = KNOWN.getOrDefault(request.getUriInfo().getPath(), RANGE);
         return request.getUriInfo().getQueryParameters().keySet().stream()
-                .filter(name -> !KNOWN.contains(name))
+                .filter(name -> !known.contains(name))
                 .findFirst()
                 .map(name -> InvalidParameterMapper.badRequest(new InvalidParameterException(name,
-                        "unknown parameter '" + name + "'; the KPI endpoints read only dataset, from and to")));
+                        "unknown parameter '" + name + "'; " + request.getUriInfo().getPath() + " reads only "
+                                + String.join(", ", known.stream().sorted().toList()))));
     }
 }

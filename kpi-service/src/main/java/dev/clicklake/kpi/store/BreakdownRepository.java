@@ -10,10 +10,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,7 +37,7 @@ public class BreakdownRepository {
     private static final String RANGE_SETS = """
             SELECT member, users, sessions, buyers, carting_sessions, purchasing_sessions
             FROM breakdown_id_sets
-            WHERE dataset = ? AND dimension = ? AND event_date >= ? AND event_date < ? AND member = ANY(?::text[])""";
+            WHERE dataset = ? AND dimension = ? AND event_date >= ? AND event_date < ? AND %s(member = ANY(?::text[]))""";
     private static final int BATCH = 200;
 
     private final AgroalDataSource database;
@@ -87,17 +85,17 @@ public class BreakdownRepository {
     }
 
     /**
-     * ORs the ids of {@code members} over [from, to) into {@code into}: each member's own, or all of them into
-     * one (the "other" row) when {@code into} maps every member to the same figures. Reads row by row, so a
-     * caller holds the merged sets and one day's row.
+     * ORs the stored ids over [from, to) of {@code members} (or, with {@code exclude}, of every other member)
+     * into the figures {@code into} maps each member to: its own, or one shared figures (the "other" row).
+     * Reads row by row, so a caller holds the merged sets and one day's row at a time.
      */
     public void mergeIds(String dataset, Dimension dimension, LocalDate from, LocalDate to,
-            Collection<String> members, Map<String, MemberFigures> into) throws SQLException {
-        if (members.isEmpty()) {
+            Collection<String> members, boolean exclude, Map<String, MemberFigures> into) throws SQLException {
+        if (members.isEmpty() && !exclude) {
             return;
         }
         try (Connection connection = database.getConnection();
-                PreparedStatement query = connection.prepareStatement(RANGE_SETS)) {
+                PreparedStatement query = connection.prepareStatement(RANGE_SETS.formatted(exclude ? "NOT " : ""))) {
             query.setFetchSize(64);
             query.setString(1, dataset);
             query.setString(2, dimension.parameter());
