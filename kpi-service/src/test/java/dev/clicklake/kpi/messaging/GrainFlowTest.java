@@ -9,6 +9,8 @@ import dev.clicklake.contracts.event.GoldReady;
 import dev.clicklake.contracts.event.SilverReady;
 import dev.clicklake.contracts.event.SplitRef;
 import dev.clicklake.contracts.storage.LakeStorage;
+import dev.clicklake.kpi.gold.GoldBackfill;
+import dev.clicklake.kpi.support.BreakdownFigures;
 import dev.clicklake.kpi.support.GoldTables;
 import dev.clicklake.kpi.support.KpiTopics;
 import dev.clicklake.kpi.support.Measures;
@@ -39,7 +41,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What a rebuild stores for the day, month and dataset grains ({@code daily_kpi} v3 columns, {@code monthly_kpi},
  * {@code dataset_kpi}), read straight from PostgreSQL, against the measures computed in plain Java from the
- * rows written: a session across midnight and month end, a late file for an old month, a redelivery.
+ * rows written: a session across midnight and month end, a late file for an old month, a redelivery, and
+ * the startup backfill of days built before v3.
  */
 @QuarkusTest
 class GrainFlowTest {
@@ -61,6 +64,9 @@ class GrainFlowTest {
 
     @Inject
     AgroalDataSource database;
+
+    @Inject
+    GoldBackfill backfill;
 
     @ConfigProperty(name = "clicklake.topic-prefix")
     String topicPrefix;
@@ -127,6 +133,42 @@ class GrainFlowTest {
         assertEquals(users + 1000, Served.monthly(dataset, OCT_1, NOV_1).get(0).users());
         assertEquals(SummaryFigures.expected(dataset, OCT_31, NOV_1, rows), Served.summary(dataset, OCT_31, NOV_1));
         assertEquals(SummaryFigures.expected(dataset, OCT_31, NOV_1, rows), Served.monthly(dataset, OCT_31, NOV_2).get(0));
+    }
+
+    @Test
+    void daysBuiltBeforeV3AreRebuiltWithTheirGrainsByTheBackfill() throws Exception {
+        KpiTopics kafka = new KpiTopics(topicPrefix);
+        String dataset = "backfill-test-" + UUID.randomUUID().toString().substring(0, 8);
+        SilverRows generator = new SilverRows(33, 15, 30);
+        List<SilverRow> rows = new ArrayList<>(generator.on(OCT_31, 150));
+        rows.addAll(generator.on(NOV_1, 100));
+        rows.addAll(crossingMidnight());
+        String ingestion = UUID.randomUUID().toString();
+        kafka.sendContract(Contract.SILVER_READY,
+                new SilverLake(lake).land(dataset, ingestion, new SplitRef(0, 1), rows), ingestion, codec);
+        awaitGoldReady(kafka, ingestion, 1);
+        // what a v2 build left: the days without their v3 columns, breakdowns or grains
+        try (Connection connection = database.getConnection()) {
+            for (String sql : List.of(
+                    "UPDATE daily_kpi SET buyers = NULL, viewing_sessions = NULL, carting_sessions = NULL, "
+                            + "purchasing_sessions = NULL, cart_purchase_sessions = NULL, funnel_cart_sessions = NULL, "
+                            + "funnel_purchase_sessions = NULL, session_events = NULL, session_duration_us = NULL, "
+                            + "bounced_sessions = NULL, built_at = NULL WHERE dataset = ?",
+                    "DELETE FROM monthly_kpi WHERE dataset = ?", "DELETE FROM dataset_kpi WHERE dataset = ?",
+                    "DELETE FROM daily_brand_kpi WHERE dataset = ?", "DELETE FROM breakdown_id_sets WHERE dataset = ?")) {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    statement.setString(1, dataset);
+                    statement.executeUpdate();
+                }
+            }
+        }
+
+        assertEquals(2, backfill.run());
+
+        assertGrains(new GoldTables(database), dataset, rows, "2019-10-31..2019-11-01 2");
+        assertEquals(BreakdownFigures.expected(OCT_31, NOV_2, rows, "brand", 2, "revenue"),
+                Served.breakdown(dataset, OCT_31, NOV_2, "brand", 2, "revenue"));
+        assertEquals(0, backfill.run());
     }
 
     private static void assertGrains(GoldTables tables, String dataset, List<SilverRow> all, String datasetSpan)
