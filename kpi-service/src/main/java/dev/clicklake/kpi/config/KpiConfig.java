@@ -23,6 +23,15 @@ public interface KpiConfig {
 
     Backfill backfill();
 
+    Snapshot snapshot();
+
+    /** Parquet snapshots of the gold tables in the gold container, after every rebuild. */
+    interface Snapshot {
+        /** Whether to write them. */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
     /** Rebuilds, at startup, the days built before gold v3 (their v3 columns are null), then their grains. */
     interface Backfill {
         /** Whether to look for such days at startup (in the background: the service serves meanwhile). */

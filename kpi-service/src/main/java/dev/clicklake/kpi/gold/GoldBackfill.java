@@ -1,6 +1,7 @@
 package dev.clicklake.kpi.gold;
 
 import dev.clicklake.kpi.config.KpiConfig;
+import dev.clicklake.kpi.snapshot.GoldSnapshots;
 import dev.clicklake.kpi.store.DailyKpiEntity;
 import dev.clicklake.kpi.store.DailyKpiRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -16,7 +17,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Brings days built before gold v3 up to v3: rebuilds each from silver (which fills its new columns and
- * breakdowns), then recomputes its months and dataset. Bounded per start; idempotent like any rebuild.
+ * breakdowns), then recomputes its months and dataset and snapshots them. Bounded per start; idempotent like
+ * any rebuild.
  */
 @ApplicationScoped
 public class GoldBackfill {
@@ -26,12 +28,17 @@ public class GoldBackfill {
     private final DailyKpiRepository daily;
     private final DailyGoldService days;
     private final GrainService grains;
+    private final GoldSnapshots snapshots;
+    private final boolean snapshotsEnabled;
     private final KpiConfig.Backfill config;
 
-    GoldBackfill(DailyKpiRepository daily, DailyGoldService days, GrainService grains, KpiConfig config) {
+    GoldBackfill(DailyKpiRepository daily, DailyGoldService days, GrainService grains, GoldSnapshots snapshots,
+            KpiConfig config) {
         this.daily = daily;
         this.days = days;
         this.grains = grains;
+        this.snapshots = snapshots;
+        this.snapshotsEnabled = config.snapshot().enabled();
         this.config = config.backfill();
     }
 
@@ -56,6 +63,9 @@ public class GoldBackfill {
         byDataset.forEach((dataset, dates) -> {
             dates.forEach(date -> days.rebuildDay(dataset, date));
             grains.rebuild(dataset, dates);
+            if (snapshotsEnabled) {
+                snapshots.write(dataset);
+            }
             LOG.infof("gold v3 backfill: %s, %d days rebuilt", dataset, dates.size());
         });
         return stale.size();
