@@ -13,9 +13,6 @@ public record PeriodFigures(long events, long views, long carts, long removes, l
         long cartPurchaseSessions, long funnelCartSessions, long funnelPurchaseSessions, long sessionEvents,
         long sessionDurationMicros, long bouncedSessions) {
 
-    /** No event at all. */
-    public static final PeriodFigures NONE = of(List.of(), IdSets.empty(), new SessionTiming(0, 0));
-
     /**
      * The figures of a period from its days' rows ({@code days}, for the additive counts), its merged id sets
      * and its exact session timing.

@@ -27,7 +27,8 @@ public class RangeFigures {
      * the whole dataset, and that row is up to date with the days; otherwise computed from the days.
      */
     public PeriodFigures read(String dataset, LocalDate from, LocalDate to) throws SQLException {
-        return precomputed(dataset, from, to).orElse(compute(dataset, from, to));
+        Optional<PeriodFigures> stored = precomputed(dataset, from, to);
+        return stored.isPresent() ? stored.get() : compute(dataset, from, to);
     }
 
     /** The figures of [from, to) computed from the days: day counts summed, id sets ORed, session timing corrected. */

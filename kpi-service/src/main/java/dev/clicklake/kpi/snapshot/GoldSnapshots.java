@@ -83,17 +83,6 @@ public class GoldSnapshots {
         });
     }
 
-    /** The manifest of the newest snapshot of {@code dataset}, if any. */
-    public Optional<SnapshotManifest> latest(String dataset) throws IOException {
-        List<LakeObject> manifests = lake.list(location(SnapshotLayout.manifestsPrefix(dataset)));
-        if (manifests.isEmpty()) {
-            return Optional.empty();
-        }
-        try (InputStream in = lake.open(manifests.get(manifests.size() - 1).location())) {
-            return Optional.of(json.readValue(in, SnapshotManifest.class));
-        }
-    }
-
     private SnapshotManifest.TableFile writeTable(String dataset, long version, String table, Path local)
             throws SQLException, IOException {
         long rows = tables.read(table, dataset, result -> export.write(result, local));
