@@ -38,8 +38,11 @@ public class IdSetsRepository {
             FROM daily_id_sets WHERE dataset = ? AND event_date >= ? AND event_date < ?""";
     private static final String MULTI_DAY = """
             WITH parts AS (
-                SELECT session_id, first_us, last_us, events FROM daily_session_facts
-                WHERE dataset = ? AND event_date >= ? AND event_date < ? AND session_id = ANY(?::bigint[]))
+                -- a join, not "session_id = ANY(array)": that compares every fact with every id of the array
+                SELECT f.session_id, f.first_us, f.last_us, f.events
+                FROM unnest(?::bigint[]) AS m (session_id)
+                JOIN daily_session_facts f ON f.dataset = ? AND f.session_id = m.session_id
+                    AND f.event_date >= ? AND f.event_date < ?)
             SELECT coalesce(sum(last_us - first_us), 0), count(*) FILTER (WHERE events = 1),
                    (SELECT coalesce(sum(span), 0)
                     FROM (SELECT max(last_us) - min(first_us) AS span FROM parts GROUP BY session_id) AS spans)
@@ -92,10 +95,10 @@ public class IdSetsRepository {
         }
         try (Connection connection = database.getConnection();
                 PreparedStatement query = connection.prepareStatement(MULTI_DAY)) {
-            query.setString(1, dataset);
-            query.setDate(2, Date.valueOf(from));
-            query.setDate(3, Date.valueOf(to));
-            query.setArray(4, connection.createArrayOf("bigint", boxed(multiDaySessions.toArray())));
+            query.setArray(1, connection.createArrayOf("bigint", boxed(multiDaySessions.toArray())));
+            query.setString(2, dataset);
+            query.setDate(3, Date.valueOf(from));
+            query.setDate(4, Date.valueOf(to));
             try (ResultSet row = query.executeQuery()) {
                 row.next();
                 return new MultiDaySessionFacts(row.getLong(1), row.getLong(2), row.getLong(3));
