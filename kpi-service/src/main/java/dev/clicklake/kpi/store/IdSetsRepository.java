@@ -11,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -106,11 +105,15 @@ public class IdSetsRepository {
         }
     }
 
-    /** The merged id sets of the days of {@code dataset} in [from, to); empty sets when none has events. */
+    /**
+     * The merged id sets of the days of {@code dataset} in [from, to), read and merged a few days at a time;
+     * empty sets when none has events.
+     */
     public IdSets range(String dataset, LocalDate from, LocalDate to) throws SQLException {
-        List<IdSets> days = new ArrayList<>();
+        IdSets.Union days = new IdSets.Union();
         try (Connection connection = database.getConnection();
                 PreparedStatement range = connection.prepareStatement(RANGE)) {
+            range.setFetchSize(4);
             range.setString(1, dataset);
             range.setDate(2, Date.valueOf(from));
             range.setDate(3, Date.valueOf(to));
@@ -122,7 +125,7 @@ public class IdSetsRepository {
                 }
             }
         }
-        return IdSets.union(days);
+        return days.result();
     }
 
     private static void insertSets(Connection connection, String dataset, LocalDate date, IdSets sets)
