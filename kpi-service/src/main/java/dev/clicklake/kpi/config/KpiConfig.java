@@ -27,6 +27,28 @@ public interface KpiConfig {
     Auth auth();
     OData odata();
 
+    Backfill backfill();
+
+    Snapshot snapshot();
+
+    /** Parquet snapshots of the gold tables in the gold container, after every rebuild. */
+    interface Snapshot {
+        /** Whether to write them. */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    /** Rebuilds, at startup, the days built before gold v3 (their v3 columns are null), then their grains. */
+    interface Backfill {
+        /** Whether to look for such days at startup (in the background: the service serves meanwhile). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Most days rebuilt per start, oldest first; the rest wait for the next start (logged). */
+        @WithDefault("400")
+        int maxDays();
+    }
+
     /** How infrastructure faults (lake, database, broker) are retried: capped exponential backoff, forever. */
     interface Retry {
         /** Wait before the second attempt; doubles after each failure. */

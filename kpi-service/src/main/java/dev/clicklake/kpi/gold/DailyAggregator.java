@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Collectors;
@@ -48,6 +49,21 @@ public final class DailyAggregator {
             FROM read_parquet([%s], hive_partitioning = false)
             WHERE user_session IS NOT NULL AND %s
             GROUP BY user_session
+            """;
+
+    // one row per (member, user, session) of the day, in member order: a member is complete when the next begins
+    private static final String BREAKDOWN = """
+            SELECT %s AS member, user_id, user_session,
+                   count(*),
+                   count(*) FILTER (WHERE event_type = 'view'),
+                   count(*) FILTER (WHERE event_type = 'cart'),
+                   count(*) FILTER (WHERE event_type = 'remove_from_cart'),
+                   count(*) FILTER (WHERE event_type = 'purchase'),
+                   CAST(coalesce(sum(price) FILTER (WHERE event_type = 'purchase'), 0) AS DECIMAL(18, 2))
+            FROM read_parquet([%s], hive_partitioning = false)
+            WHERE %s
+            GROUP BY ALL
+            ORDER BY member
             """;
 
     private static final String IN_DAY = "event_time >= TIMESTAMPTZ '%s 00:00:00+00' AND event_time < TIMESTAMPTZ '%s 00:00:00+00'";
@@ -112,6 +128,53 @@ public final class DailyAggregator {
             }
         }
         return new DayIdentities(users, sessions);
+    }
+
+    /**
+     * Streams the day's figures per member of {@code dimension} to {@code sink}, one complete member at a time:
+     * DuckDB groups and sorts (spilling beyond its memory limit), Java holds one member's bitmaps.
+     *
+     * @param sessionIds the dictionary id of every session of the day
+     */
+    public void breakdown(LocalDate day, List<Path> files, Dimension dimension, Map<String, Long> sessionIds,
+            MemberSink sink) throws SQLException {
+        if (files.isEmpty()) {
+            return;
+        }
+        String sql = BREAKDOWN.formatted(memberOf(dimension),
+                files.stream().map(DailyAggregator::literal).collect(Collectors.joining(", ")),
+                IN_DAY.formatted(day, day.plusDays(1)));
+        Properties streaming = (Properties) settings.clone();
+        streaming.setProperty(DuckDBDriver.JDBC_STREAM_RESULTS, "true");
+        try (Connection duckdb = new DuckDBDriver().connect("jdbc:duckdb:", streaming);
+                Statement statement = duckdb.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
+            MemberFigures member = null;
+            while (row.next()) {
+                String name = row.getString(1);
+                if (member == null || !member.member().equals(name)) {
+                    if (member != null) {
+                        sink.accept(member);
+                    }
+                    member = new MemberFigures(name);
+                }
+                String session = row.getString(3);
+                member.addGroup(row.getLong(2), session == null ? null : sessionIds.get(session), row.getLong(4),
+                        row.getLong(5), row.getLong(6), row.getLong(7), row.getLong(8), row.getBigDecimal(9));
+            }
+            if (member != null) {
+                sink.accept(member);
+            }
+        }
+    }
+
+    private static String memberOf(Dimension dimension) {
+        return switch (dimension) {
+            case MAIN_CATEGORY -> "coalesce(main_category, 'unknown')";
+            case BRAND -> "coalesce(brand, 'unknown')";
+            // epoch arithmetic: the UTC hour whatever the session time zone
+            case HOUR -> "CAST(epoch_us(event_time) // 3600000000 % 24 AS VARCHAR)";
+        };
     }
 
     private static String literal(Path file) {

@@ -3,6 +3,7 @@ package dev.clicklake.kpi.gold;
 import dev.clicklake.kpi.config.KpiConfig;
 import dev.clicklake.kpi.silver.SilverDownloader;
 import dev.clicklake.kpi.silver.SilverPartitionCopy;
+import dev.clicklake.kpi.store.BreakdownRepository;
 import dev.clicklake.kpi.store.DailyKpiRepository;
 import dev.clicklake.kpi.store.IdSetsRepository;
 import dev.clicklake.kpi.store.SessionDictionary;
@@ -28,16 +29,19 @@ public class DailyGoldService {
 
     private final DailyKpiRepository repository;
     private final IdSetsRepository idSets;
+    private final BreakdownRepository breakdowns;
     private final SessionDictionary sessionDictionary;
     private final SilverDownloader silver;
     private final DailyAggregator aggregator;
     private final int timeoutSeconds;
     private final Timer rebuildTimer;
 
-    DailyGoldService(DailyKpiRepository repository, IdSetsRepository idSets, SessionDictionary sessionDictionary,
+    DailyGoldService(DailyKpiRepository repository, IdSetsRepository idSets, BreakdownRepository breakdowns,
+            SessionDictionary sessionDictionary,
             SilverDownloader silver, DailyAggregator aggregator, KpiConfig config, MeterRegistry meters) {
         this.repository = repository;
         this.idSets = idSets;
+        this.breakdowns = breakdowns;
         this.sessionDictionary = sessionDictionary;
         this.silver = silver;
         this.aggregator = aggregator;
@@ -48,17 +52,23 @@ public class DailyGoldService {
     }
 
     /**
-     * Recomputes one day and commits it in one transaction, or changes nothing. The advisory lock is taken
-     * before silver is listed: a replica that commits the day after us listed silver after our commit, so it
-     * can never overwrite the day with an older view of silver.
+     * Recomputes one day and commits it in one transaction, or changes nothing: its daily_kpi row, id sets,
+     * session facts and breakdowns. The advisory lock is taken before silver is listed: a replica that commits
+     * the day after us listed silver after our commit, so it can never overwrite the day with an older view of
+     * silver.
      */
     public Optional<DailyKpi> rebuildDay(String dataset, LocalDate date) {
         return rebuildTimer.record(() -> QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
             repository.lockDay(dataset, date);
             try (SilverPartitionCopy partition = silver.download(dataset, date)) {
                 Optional<DailyKpi> kpi = aggregator.aggregate(dataset, date, partition.files());
-                repository.replaceDay(dataset, date, kpi);
-                replaceIdSets(dataset, date, kpi.isPresent(), partition);
+                breakdowns.deleteDay(dataset, date);
+                if (kpi.isEmpty()) {
+                    repository.replaceDay(dataset, date, Optional.empty());
+                    idSets.replaceDay(dataset, date, Optional.empty(), List.of(), Map.of());
+                } else {
+                    replaceDay(dataset, date, kpi.get(), partition);
+                }
                 LOG.infof("gold %s %s rebuilt from %d silver files: %d events", dataset, date, partition.files().size(),
                         kpi.map(DailyKpi::events).orElse(0L));
                 return kpi;
@@ -66,15 +76,18 @@ public class DailyGoldService {
         }));
     }
 
-    private void replaceIdSets(String dataset, LocalDate date, boolean hasEvents, SilverPartitionCopy partition)
+    private void replaceDay(String dataset, LocalDate date, DailyKpi counts, SilverPartitionCopy partition)
             throws SQLException {
-        if (!hasEvents) {
-            idSets.replaceDay(dataset, date, Optional.empty(), List.of(), Map.of());
-            return;
-        }
         DayIdentities day = aggregator.identities(date, partition.files());
         Map<String, Long> ids = sessionDictionary.idsOf(dataset,
                 day.sessions().stream().map(SessionFact::session).toList());
-        idSets.replaceDay(dataset, date, Optional.of(IdSets.ofDay(day, ids)), day.sessions(), ids);
+        IdSets sets = IdSets.ofDay(day, ids);
+        repository.replaceDay(dataset, date, Optional.of(PeriodFigures.ofDay(counts, sets)));
+        idSets.replaceDay(dataset, date, Optional.of(sets), day.sessions(), ids);
+        for (Dimension dimension : Dimension.values()) {
+            try (BreakdownRepository.Writer writer = breakdowns.writer(dataset, date, dimension)) {
+                aggregator.breakdown(date, partition.files(), dimension, ids, writer::add);
+            }
+        }
     }
 }

@@ -19,13 +19,11 @@ public record Funnel(
         @Schema(description = "viewingCartingSessions / viewingSessions", example = "0.063390") BigDecimal viewToCartSessionRate,
         @Schema(description = "viewingCartingPurchasingSessions / viewingCartingSessions", example = "0.458273") BigDecimal cartToPurchaseSessionRate) {
 
-    /** The funnel of a range from its summary and merged id sets. */
-    public static Funnel of(KpiSummary summary, IdSets ids) {
-        long viewing = ids.viewingSessions().getLongCardinality();
-        long viewingCarting = ids.viewingAndCartingSessions();
-        long viewingCartingPurchasing = ids.viewingCartingAndPurchasingSessions();
-        return new Funnel(summary.dataset(), summary.from(), summary.to(), viewing, viewingCarting,
-                viewingCartingPurchasing, summary.views(), summary.carts(), summary.purchases(),
-                Ratio.rate(viewingCarting, viewing), Ratio.rate(viewingCartingPurchasing, viewingCarting));
+    /** The funnel of [from, to) whose measures are {@code figures}. */
+    public static Funnel of(String dataset, LocalDate from, LocalDate to, PeriodFigures figures) {
+        return new Funnel(dataset, from, to, figures.viewingSessions(), figures.funnelCartSessions(),
+                figures.funnelPurchaseSessions(), figures.views(), figures.carts(), figures.purchases(),
+                Ratio.rate(figures.funnelCartSessions(), figures.viewingSessions()),
+                Ratio.rate(figures.funnelPurchaseSessions(), figures.funnelCartSessions()));
     }
 }

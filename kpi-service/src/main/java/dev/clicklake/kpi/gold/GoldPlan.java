@@ -9,10 +9,11 @@ import java.util.List;
 /** What a silver-ready message asks gold to recompute, and the gold-ready that announces it. */
 public final class GoldPlan {
 
-    /** The gold grain kept today. */
-    public static final String DAY = "day";
-    /** The PostgreSQL table holding the day grain. */
-    public static final String DAILY_TABLE = "daily_kpi";
+    /** The grains every rebuild recomputes: the touched days, their months, the whole dataset. */
+    public static final List<String> GRAINS = List.of("day", "month", "dataset");
+    /** The PostgreSQL tables a rebuild replaces rows of, day grain first. */
+    public static final List<String> TABLES = List.of("daily_kpi", "daily_id_sets", "daily_session_facts",
+            "daily_category_kpi", "daily_brand_kpi", "hourly_kpi", "breakdown_id_sets", "monthly_kpi", "dataset_kpi");
 
     private GoldPlan() {
     }
@@ -24,8 +25,8 @@ public final class GoldPlan {
 
     /** The announcement of {@code rebuilt} dates; a split that wrote no rows changed no grain and no table. */
     public static GoldReady goldReady(SilverReady silverReady, List<LocalDate> rebuilt) {
-        List<String> grains = rebuilt.isEmpty() ? List.of() : List.of(DAY);
-        List<String> tables = rebuilt.isEmpty() ? List.of() : List.of(DAILY_TABLE);
+        List<String> grains = rebuilt.isEmpty() ? List.of() : GRAINS;
+        List<String> tables = rebuilt.isEmpty() ? List.of() : TABLES;
         return new GoldReady(silverReady.ingestionId(), silverReady.dataset(), silverReady.split(), rebuilt, grains,
                 tables, GoldReady.GOLD_KPI_V1);
     }

@@ -53,11 +53,23 @@ public record IdSets(Roaring64NavigableMap users, Roaring64NavigableMap buyers, 
 
     /** The sets of disjoint periods (days) together, built in place: one OR per day and set. */
     public static IdSets union(List<IdSets> periods) {
-        IdSets all = empty();
-        long events = 0;
-        long duration = 0;
-        long bounced = 0;
-        for (IdSets period : periods) {
+        Union union = new Union();
+        periods.forEach(union::add);
+        return union.result();
+    }
+
+    /**
+     * The union of disjoint periods built one period at a time, so a caller reading days holds the merged
+     * sets and one day, not every day at once.
+     */
+    public static final class Union {
+
+        private final IdSets all = empty();
+        private long events;
+        private long duration;
+        private long bounced;
+
+        public void add(IdSets period) {
             Roaring64NavigableMap seenBefore = copy(period.sessions);
             seenBefore.and(all.sessions);
             all.multiDaySessions.or(seenBefore);
@@ -72,7 +84,10 @@ public record IdSets(Roaring64NavigableMap users, Roaring64NavigableMap buyers, 
             duration += period.sessionDurationMicros;
             bounced += period.bouncedSessions;
         }
-        return all.withSessionSums(events, duration, bounced);
+
+        public IdSets result() {
+            return all.withSessionSums(events, duration, bounced);
+        }
     }
 
     /** Sessions with both a cart and a purchase in the period. */

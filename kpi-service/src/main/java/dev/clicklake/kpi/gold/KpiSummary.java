@@ -43,7 +43,8 @@ public record KpiSummary(
         @Schema(description = "sessionDurationSeconds / sessions", example = "272.684032") BigDecimal avgSessionDurationS,
         @Schema(description = "bouncedSessions / sessions", example = "0.315584") BigDecimal bounceRate) {
 
-    private static final int MONEY_SCALE = 2;
+    /** Decimal places of money. */
+    public static final int MONEY_SCALE = 2;
 
     /**
      * The summary of {@code days} (the daily rows of the range), {@code ids} (their merged id sets) and the
@@ -51,40 +52,28 @@ public record KpiSummary(
      */
     public static KpiSummary of(String dataset, LocalDate from, LocalDate to, List<DailyKpi> days, IdSets ids,
             SessionTiming timing) {
-        long events = 0;
-        long views = 0;
-        long carts = 0;
-        long removes = 0;
-        long purchases = 0;
-        BigDecimal revenue = new BigDecimal("0.00");
-        for (DailyKpi day : days) {
-            events += day.events();
-            views += day.views();
-            carts += day.carts();
-            removes += day.removes();
-            purchases += day.purchases();
-            revenue = revenue.add(day.revenue());
-        }
-        long sessions = ids.sessions().getLongCardinality();
-        long users = ids.users().getLongCardinality();
-        long buyers = ids.buyers().getLongCardinality();
-        long purchasingSessions = ids.purchasingSessions().getLongCardinality();
-        long cartingSessions = ids.cartingSessions().getLongCardinality();
-        long cartingAndPurchasing = ids.cartingAndPurchasingSessions();
-        BigDecimal durationSeconds = timing.durationSeconds();
-        return new KpiSummary(dataset, from, to, events, views, carts, removes, purchases, revenue, users, sessions,
-                buyers, ids.viewingSessions().getLongCardinality(), cartingSessions, purchasingSessions,
-                cartingAndPurchasing, ids.sessionEvents(), timing.bouncedSessions(), durationSeconds,
-                Ratio.of(revenue, purchases, MONEY_SCALE),
-                Ratio.rate(purchases, sessions),
-                Ratio.rate(purchasingSessions, sessions),
-                Ratio.rate(buyers, users),
-                Ratio.rate(purchases, carts),
-                Ratio.complement(cartingAndPurchasing, cartingSessions),
-                Ratio.rate(carts, views),
-                Ratio.rate(ids.sessionEvents(), sessions),
+        return of(dataset, from, to, PeriodFigures.of(days, ids, timing));
+    }
+
+    /** The summary of [from, to) whose measures are {@code figures}. */
+    public static KpiSummary of(String dataset, LocalDate from, LocalDate to, PeriodFigures figures) {
+        long sessions = figures.sessions();
+        long users = figures.users();
+        BigDecimal durationSeconds = figures.timing().durationSeconds();
+        return new KpiSummary(dataset, from, to, figures.events(), figures.views(), figures.carts(), figures.removes(),
+                figures.purchases(), figures.revenue(), users, sessions, figures.buyers(), figures.viewingSessions(),
+                figures.cartingSessions(), figures.purchasingSessions(), figures.cartPurchaseSessions(),
+                figures.sessionEvents(), figures.bouncedSessions(), durationSeconds,
+                Ratio.of(figures.revenue(), figures.purchases(), MONEY_SCALE),
+                Ratio.rate(figures.purchases(), sessions),
+                Ratio.rate(figures.purchasingSessions(), sessions),
+                Ratio.rate(figures.buyers(), users),
+                Ratio.rate(figures.purchases(), figures.carts()),
+                Ratio.complement(figures.cartPurchaseSessions(), figures.cartingSessions()),
+                Ratio.rate(figures.carts(), figures.views()),
+                Ratio.rate(figures.sessionEvents(), sessions),
                 Ratio.rate(sessions, users),
                 Ratio.of(durationSeconds, sessions, Ratio.RATE_SCALE),
-                Ratio.rate(timing.bouncedSessions(), sessions));
+                Ratio.rate(figures.bouncedSessions(), sessions));
     }
 }

@@ -1,5 +1,7 @@
 package dev.clicklake.kpi.rest;
 
+import dev.clicklake.kpi.gold.Breakdown;
+import dev.clicklake.kpi.gold.BreakdownService;
 import dev.clicklake.kpi.gold.Comparison;
 import dev.clicklake.kpi.gold.DailyKpi;
 import dev.clicklake.kpi.gold.DatasetSummary;
@@ -34,10 +36,12 @@ public class KpiResource {
 
     private final DailyKpiRepository repository;
     private final SummaryService summaries;
+    private final BreakdownService breakdowns;
 
-    KpiResource(DailyKpiRepository repository, SummaryService summaries) {
+    KpiResource(DailyKpiRepository repository, SummaryService summaries, BreakdownService breakdowns) {
         this.repository = repository;
         this.summaries = summaries;
+        this.breakdowns = breakdowns;
     }
 
     @GET
@@ -96,6 +100,22 @@ public class KpiResource {
     public Comparison compare(@BeanParam RangeParams params) throws SQLException {
         DailyQuery query = params.parse();
         return summaries.compare(query.dataset(), query.from(), query.to());
+    }
+
+    @GET
+    @Path("/breakdown")
+    @Operation(summary = "Figures of a dataset per category, brand or hour over a range",
+            description = "Per member of the dimension over [from, to): every count, revenue, exact distinct users, "
+                    + "sessions, buyers, carting and purchasing sessions (unions over the days), and the ratios (null "
+                    + "when the denominator is zero). For main_category and brand, the top members by 'by' and a last "
+                    + "row 'other' (member null) whose distinct counts are exact over all the remaining members "
+                    + "together; for hour, every UTC hour with events in hour order.")
+    @APIResponse(responseCode = "200", description = "The breakdown (no rows for a range without events)",
+            content = @Content(schema = @Schema(implementation = Breakdown.class)))
+    public Breakdown breakdown(@BeanParam RangeParams params, @BeanParam BreakdownParams breakdown) throws SQLException {
+        BreakdownQuery query = breakdown.parse(params.parse());
+        DailyQuery range = query.range();
+        return breakdowns.breakdown(range.dataset(), range.from(), range.to(), query.dimension(), query.top(), query.by());
     }
 
     @GET

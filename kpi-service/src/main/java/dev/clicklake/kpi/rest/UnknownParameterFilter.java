@@ -3,6 +3,7 @@ package dev.clicklake.kpi.rest;
 import dev.clicklake.kpi.config.KpiConfig;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -13,7 +14,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class UnknownParameterFilter {
 
-    private static final Set<String> KNOWN = Set.of("dataset", "from", "to");
+    private static final Set<String> RANGE = Set.of("dataset", "from", "to");
+    private static final Map<String, Set<String>> KNOWN = Map.of(
+            "/kpi/breakdown", Set.of("dataset", "from", "to", "dimension", "top", "by"));
 
     private final String apiKeyParameter;
 
@@ -26,10 +29,12 @@ public class UnknownParameterFilter {
         if (!request.getUriInfo().getPath().startsWith("/kpi")) {
             return Optional.empty();
         }
+        Set<String> known = KNOWN.getOrDefault(request.getUriInfo().getPath(), RANGE);
         return request.getUriInfo().getQueryParameters().keySet().stream()
-                .filter(name -> !KNOWN.contains(name) && !name.equals(apiKeyParameter))
+                .filter(name -> !known.contains(name) && !name.equals(apiKeyParameter))
                 .findFirst()
                 .map(name -> InvalidParameterMapper.badRequest(new InvalidParameterException(name,
-                        "unknown parameter '" + name + "'; the KPI endpoints read only dataset, from and to")));
+                        "unknown parameter '" + name + "'; " + request.getUriInfo().getPath() + " reads only "
+                                + String.join(", ", known.stream().sorted().toList()))));
     }
 }

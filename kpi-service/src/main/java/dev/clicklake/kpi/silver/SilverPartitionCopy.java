@@ -20,7 +20,8 @@ public record SilverPartitionCopy(Path folder, List<Path> files) implements Auto
         deleteRecursively(folder);
     }
 
-    static void deleteRecursively(Path folder) {
+    /** Deletes {@code folder} and everything in it (a rebuild's or a snapshot's local work folder). */
+    public static void deleteRecursively(Path folder) {
         try (Stream<Path> paths = Files.walk(folder)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);

@@ -2,10 +2,13 @@ package dev.clicklake.kpi.store;
 
 import dev.clicklake.kpi.gold.DailyKpi;
 import dev.clicklake.kpi.gold.DatasetSummary;
+import dev.clicklake.kpi.gold.PeriodFigures;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,10 +29,19 @@ public class DailyKpiRepository implements PanacheRepositoryBase<DailyKpiEntity,
                 .getSingleResult();
     }
 
-    /** Makes {@code kpi} the day's only row, or removes the day when it has no events; call inside a transaction. */
-    public void replaceDay(String dataset, LocalDate date, Optional<DailyKpi> kpi) {
+    /** Makes {@code figures} the day's only row, or removes the day when it has no events; call inside a transaction. */
+    public void replaceDay(String dataset, LocalDate date, Optional<PeriodFigures> figures) {
         delete("dataset = ?1 and eventDate = ?2", dataset, date);
-        kpi.map(DailyKpiEntity::of).ifPresent(this::persist);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        figures.map(day -> DailyKpiEntity.of(dataset, date, day, now)).ifPresent(this::persist);
+        flush();
+    }
+
+    /** Up to {@code limit} days (of any dataset) built before gold v3, oldest first. */
+    public List<DailyKpiEntity.Key> daysBeforeV3(int limit) {
+        return find("viewingSessions is null", Sort.by("eventDate").and("dataset")).page(0, limit).list().stream()
+                .map(row -> new DailyKpiEntity.Key(row.dataset, row.eventDate))
+                .toList();
     }
 
     /** The days of {@code dataset} in [from, to), in date order. */

@@ -11,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +37,11 @@ public class IdSetsRepository {
             FROM daily_id_sets WHERE dataset = ? AND event_date >= ? AND event_date < ?""";
     private static final String MULTI_DAY = """
             WITH parts AS (
-                SELECT session_id, first_us, last_us, events FROM daily_session_facts
-                WHERE dataset = ? AND event_date >= ? AND event_date < ? AND session_id = ANY(?::bigint[]))
+                -- a join, not "session_id = ANY(array)": that compares every fact with every id of the array
+                SELECT f.session_id, f.first_us, f.last_us, f.events
+                FROM unnest(?::bigint[]) AS m (session_id)
+                JOIN daily_session_facts f ON f.dataset = ? AND f.session_id = m.session_id
+                    AND f.event_date >= ? AND f.event_date < ?)
             SELECT coalesce(sum(last_us - first_us), 0), count(*) FILTER (WHERE events = 1),
                    (SELECT coalesce(sum(span), 0)
                     FROM (SELECT max(last_us) - min(first_us) AS span FROM parts GROUP BY session_id) AS spans)
@@ -92,10 +94,10 @@ public class IdSetsRepository {
         }
         try (Connection connection = database.getConnection();
                 PreparedStatement query = connection.prepareStatement(MULTI_DAY)) {
-            query.setString(1, dataset);
-            query.setDate(2, Date.valueOf(from));
-            query.setDate(3, Date.valueOf(to));
-            query.setArray(4, connection.createArrayOf("bigint", boxed(multiDaySessions.toArray())));
+            query.setArray(1, connection.createArrayOf("bigint", boxed(multiDaySessions.toArray())));
+            query.setString(2, dataset);
+            query.setDate(3, Date.valueOf(from));
+            query.setDate(4, Date.valueOf(to));
             try (ResultSet row = query.executeQuery()) {
                 row.next();
                 return new MultiDaySessionFacts(row.getLong(1), row.getLong(2), row.getLong(3));
@@ -103,11 +105,15 @@ public class IdSetsRepository {
         }
     }
 
-    /** The merged id sets of the days of {@code dataset} in [from, to); empty sets when none has events. */
+    /**
+     * The merged id sets of the days of {@code dataset} in [from, to), read and merged a few days at a time;
+     * empty sets when none has events.
+     */
     public IdSets range(String dataset, LocalDate from, LocalDate to) throws SQLException {
-        List<IdSets> days = new ArrayList<>();
+        IdSets.Union days = new IdSets.Union();
         try (Connection connection = database.getConnection();
                 PreparedStatement range = connection.prepareStatement(RANGE)) {
+            range.setFetchSize(4);
             range.setString(1, dataset);
             range.setDate(2, Date.valueOf(from));
             range.setDate(3, Date.valueOf(to));
@@ -119,7 +125,7 @@ public class IdSetsRepository {
                 }
             }
         }
-        return IdSets.union(days);
+        return days.result();
     }
 
     private static void insertSets(Connection connection, String dataset, LocalDate date, IdSets sets)

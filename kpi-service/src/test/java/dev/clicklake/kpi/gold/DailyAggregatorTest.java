@@ -2,18 +2,24 @@ package dev.clicklake.kpi.gold;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.clicklake.kpi.support.BreakdownFigures;
 import dev.clicklake.kpi.support.DayFigures;
 import dev.clicklake.kpi.support.SilverParquet;
 import dev.clicklake.kpi.support.SilverRow;
 import dev.clicklake.kpi.support.SilverRows;
+import dev.clicklake.kpi.support.SummaryFigures;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,6 +102,48 @@ class DailyAggregatorTest {
 
         assertEquals(Optional.empty(), aggregator().aggregate("shop", DAY, List.of()));
         assertEquals(Optional.empty(), aggregator().aggregate("shop", DAY, List.of(dir.resolve("other.parquet"))));
+    }
+
+    @Test
+    void breakdownStreamsEachMemberOnceCompleteWithItsDistinctIds() throws Exception {
+        List<SilverRow> rows = new ArrayList<>(new SilverRows(9, 12, 20).on(DAY, 400));
+        rows.add(new SilverRow(Instant.parse("2019-10-31T23:59:59.999Z"), "purchase", 1, 2, "", "zeta",
+                new BigDecimal("3.50"), 77, "late"));
+        rows.add(new SilverRow(Instant.parse("2019-11-01T00:00:00Z"), "view", 1, 2, "", "zeta",
+                new BigDecimal("1.00"), 78, "late"));
+        SilverParquet.write(rows, dir.resolve("day.parquet"));
+        DayIdentities day = aggregator().identities(DAY, List.of(dir.resolve("day.parquet")));
+        Map<String, Long> ids = new HashMap<>();
+        day.sessions().forEach(session -> ids.put(session.session(), (long) ids.size()));
+
+        for (String dimension : List.of("main_category", "brand", "hour")) {
+            List<String> served = new ArrayList<>();
+            Map<String, List<Long>> figures = new TreeMap<>();
+            aggregator().breakdown(DAY, List.of(dir.resolve("day.parquet")),
+                    Dimension.of(dimension).orElseThrow(), ids, member -> {
+                        served.add(member.member());
+                        figures.put(member.member(), List.of(member.events(), member.purchases(),
+                                member.users().getLongCardinality(), member.sessions().getLongCardinality(),
+                                member.buyers().getLongCardinality(), member.cartingSessions().getLongCardinality(),
+                                member.purchasingSessions().getLongCardinality()));
+                    });
+
+            assertEquals(served.stream().distinct().toList(), served, dimension + ": each member once");
+            assertEquals(expected(rows, dimension), figures, dimension);
+        }
+    }
+
+    /** Per member of the day: events, purchases, users, sessions, buyers, carting and purchasing sessions. */
+    private static Map<String, List<Long>> expected(List<SilverRow> rows, String dimension) {
+        Map<String, List<Long>> expected = new TreeMap<>();
+        rows.stream().filter(row -> row.eventTime().isBefore(Instant.parse("2019-11-01T00:00:00Z")))
+                .collect(Collectors.groupingBy(BreakdownFigures.memberOf(dimension)))
+                .forEach((member, ofMember) -> {
+                    SummaryFigures s = SummaryFigures.expected("shop", DAY, DAY.plusDays(1), ofMember);
+                    expected.put(member, List.of(s.events(), s.purchases(), s.users(), s.sessions(), s.buyers(),
+                            s.cartingSessions(), s.purchasingSessions()));
+                });
+        return expected;
     }
 
     private static SilverRow row(Instant time, String type, String price) {

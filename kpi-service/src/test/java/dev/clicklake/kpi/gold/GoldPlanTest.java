@@ -33,13 +33,14 @@ class GoldPlanTest {
     }
 
     @Test
-    void announcesTheDayGrainOfTheRebuiltDatesForTheSameSplit() {
+    void announcesEveryGrainAndTableOfTheRebuiltDatesForTheSameSplit() {
         SilverReady message = silverReady(List.of(file(OCT_31, 0), file(NOV_1, 0)));
 
         GoldReady goldReady = GoldPlan.goldReady(message, List.of(OCT_31, NOV_1));
 
-        assertEquals(new GoldReady(INGESTION, "rees46", new SplitRef(3, 8), List.of(OCT_31, NOV_1), List.of("day"),
-                List.of("daily_kpi"), GoldReady.GOLD_KPI_V1), goldReady);
+        assertEquals(new GoldReady(INGESTION, "rees46", new SplitRef(3, 8), List.of(OCT_31, NOV_1), List.of("day", "month", "dataset"),
+                List.of("daily_kpi", "daily_id_sets", "daily_session_facts", "daily_category_kpi", "daily_brand_kpi",
+                        "hourly_kpi", "breakdown_id_sets", "monthly_kpi", "dataset_kpi"), GoldReady.GOLD_KPI_V1), goldReady);
         assertTrue(codec.violations(Contract.GOLD_READY, codec.mapper().valueToTree(goldReady)).isEmpty());
     }
 

@@ -99,8 +99,9 @@ class GoldFlowTest {
         kafka.sendContract(Contract.SILVER_READY, message, ingestionId, codec);
         KafkaTestClient.Received record = awaitGoldReady(ingestionId, 4, 1).get(0);
 
-        assertEquals(new GoldReady(ingestionId, dataset, new SplitRef(4, 9), List.of(OCT_31, NOV_1), List.of("day"),
-                List.of("daily_kpi"), GoldReady.GOLD_KPI_V1), goldReady(record));
+        assertEquals(new GoldReady(ingestionId, dataset, new SplitRef(4, 9), List.of(OCT_31, NOV_1), List.of("day", "month", "dataset"),
+                List.of("daily_kpi", "daily_id_sets", "daily_session_facts", "daily_category_kpi", "daily_brand_kpi",
+                        "hourly_kpi", "breakdown_id_sets", "monthly_kpi", "dataset_kpi"), GoldReady.GOLD_KPI_V1), goldReady(record));
         assertEquals(ingestionId, record.key());
         assertEquals(Contract.GOLD_READY.cloudEventType(), record.header("ce_type"));
         assertEquals(ingestionId, record.header("ce_" + ContractMessages.INGESTION_ID));

@@ -52,6 +52,35 @@ class KpiResourceTest {
                 .body("message", not(emptyOrNullString()));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "                       | dimension",
+            "dimension=color        | dimension",
+            "dimension=brand&top=0  | top",
+            "dimension=brand&top=ten | top",
+            "dimension=brand&top=1001 | top",
+            "dimension=brand&by=price | by",
+            "dimension=brand&limit=5 | limit"})
+    void aBadBreakdownIsA400NamingTheParameter(String query, String parameter) {
+        given().urlEncodingEnabled(false)
+                .when().get("/kpi/breakdown?dataset=rees46&from=2019-10-01&to=2019-10-02" + (query == null ? "" : "&" + query))
+                .then().statusCode(400)
+                .contentType("application/json")
+                .body("parameter", equalTo(parameter))
+                .body("message", not(emptyOrNullString()));
+    }
+
+    @Test
+    void aBreakdownWithoutEventsHasNoRows() {
+        given().queryParam("dataset", "never-loaded").queryParam("from", "2019-10-01").queryParam("to", "2019-11-01")
+                .queryParam("dimension", "brand")
+                .when().get("/kpi/breakdown")
+                .then().statusCode(200)
+                .body("rows.size()", equalTo(0))
+                .body("top", equalTo(10))
+                .body("by", equalTo("events"));
+    }
+
     @Test
     void aRangeWithoutEventsHasZerosAndNullRatios() {
         given().queryParam("dataset", "never-loaded").queryParam("from", "2019-10-01").queryParam("to", "2019-11-01")

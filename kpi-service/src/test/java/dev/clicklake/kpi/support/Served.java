@@ -21,6 +21,11 @@ public final class Served {
     private Served() {
     }
 
+    /** The envelope of {@code GET /kpi/breakdown}. */
+    private record BreakdownBody(String dataset, LocalDate from, LocalDate to, String dimension, String by, int top,
+            List<BreakdownFigures> rows) {
+    }
+
     /** {@code GET /kpi/daily} for [from, to). */
     public static List<DayFigures> daily(String dataset, LocalDate from, LocalDate to) throws Exception {
         String body = given().queryParam("dataset", dataset).queryParam("from", from.toString()).queryParam("to", to.toString())
@@ -48,6 +53,23 @@ public final class Served {
     /** {@code GET /kpi/compare} for [from, to). */
     public static ComparisonFigures compare(String dataset, LocalDate from, LocalDate to) throws Exception {
         return JSON.readValue(get("/kpi/compare", dataset, from, to), ComparisonFigures.class);
+    }
+
+    /** {@code GET /kpi/breakdown} for [from, to): its rows. */
+    public static List<BreakdownFigures> breakdown(String dataset, LocalDate from, LocalDate to, String dimension,
+            int top, String by) throws Exception {
+        String body = given().queryParam("dataset", dataset).queryParam("from", from.toString())
+                .queryParam("to", to.toString()).queryParam("dimension", dimension).queryParam("top", top)
+                .queryParam("by", by)
+                .when().get("/kpi/breakdown")
+                .then().statusCode(200).contentType("application/json")
+                .extract().asString();
+        BreakdownBody breakdown = JSON.readValue(body, BreakdownBody.class);
+        if (!breakdown.dataset().equals(dataset) || !breakdown.dimension().equals(dimension) || breakdown.top() != top
+                || !breakdown.by().equals(by) || !breakdown.from().equals(from) || !breakdown.to().equals(to)) {
+            throw new AssertionError("the breakdown does not echo its request: " + body);
+        }
+        return breakdown.rows();
     }
 
     private static String get(String path, String dataset, LocalDate from, LocalDate to) {

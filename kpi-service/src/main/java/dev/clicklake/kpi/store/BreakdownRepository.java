@@ -1,0 +1,216 @@
+package dev.clicklake.kpi.store;
+
+import dev.clicklake.kpi.gold.Dimension;
+import dev.clicklake.kpi.gold.MemberFigures;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The breakdowns of gold: {@code daily_category_kpi}, {@code daily_brand_kpi}, {@code hourly_kpi} (the
+ * figures per day and member) and {@code breakdown_id_sets} (the member's ids per day).
+ */
+@ApplicationScoped
+public class BreakdownRepository {
+
+    private static final String DELETE_SETS = "DELETE FROM breakdown_id_sets WHERE dataset = ? AND event_date = ?";
+    private static final String INSERT_SETS = """
+            INSERT INTO breakdown_id_sets (dataset, event_date, dimension, member, users, sessions, buyers,
+                carting_sessions, purchasing_sessions)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String INSERT_FIGURES = """
+            INSERT INTO %s (dataset, event_date, %s, events, views, carts, removes, purchases, revenue, users,
+                sessions, buyers, carting_sessions, purchasing_sessions)
+            VALUES (?, ?, CAST(? AS %s), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String RANGE_COUNTS = """
+            SELECT CAST(%2$s AS TEXT), sum(events), sum(views), sum(carts), sum(removes), sum(purchases), sum(revenue)
+            FROM %1$s WHERE dataset = ? AND event_date >= ? AND event_date < ?
+            GROUP BY %2$s""";
+    private static final String RANGE_SETS = """
+            SELECT member, users, sessions, buyers, carting_sessions, purchasing_sessions
+            FROM breakdown_id_sets
+            WHERE dataset = ? AND dimension = ? AND event_date >= ? AND event_date < ? AND %s(member = ANY(?::text[]))""";
+    private static final int BATCH = 200;
+
+    private final AgroalDataSource database;
+
+    BreakdownRepository(AgroalDataSource database) {
+        this.database = database;
+    }
+
+    /** Removes every breakdown row of the day; call inside the day's rebuild transaction. */
+    public void deleteDay(String dataset, LocalDate date) throws SQLException {
+        try (Connection connection = database.getConnection()) {
+            for (Dimension dimension : Dimension.values()) {
+                delete(connection, "DELETE FROM " + table(dimension) + " WHERE dataset = ? AND event_date = ?", dataset, date);
+            }
+            delete(connection, DELETE_SETS, dataset, date);
+        }
+    }
+
+    /** Inserts a day's members of {@code dimension} in batches; close it to write the last batch. */
+    public Writer writer(String dataset, LocalDate date, Dimension dimension) throws SQLException {
+        return new Writer(database.getConnection(), dataset, date, dimension);
+    }
+
+    /**
+     * The additive counts of every member of {@code dimension} over [from, to), summed over the days (ids
+     * not loaded), by member.
+     */
+    public Map<String, MemberFigures> counts(String dataset, Dimension dimension, LocalDate from, LocalDate to)
+            throws SQLException {
+        Map<String, MemberFigures> members = new LinkedHashMap<>();
+        try (Connection connection = database.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        RANGE_COUNTS.formatted(table(dimension), memberColumn(dimension)))) {
+            bindRange(query, 1, dataset, from, to);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    MemberFigures member = new MemberFigures(row.getString(1));
+                    member.addCounts(row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5), row.getLong(6),
+                            row.getBigDecimal(7));
+                    members.put(member.member(), member);
+                }
+            }
+        }
+        return members;
+    }
+
+    /**
+     * ORs the stored ids over [from, to) of {@code members} (or, with {@code exclude}, of every other member)
+     * into the figures {@code into} maps each member to: its own, or one shared figures (the "other" row).
+     * Reads row by row, so a caller holds the merged sets and one day's row at a time.
+     */
+    public void mergeIds(String dataset, Dimension dimension, LocalDate from, LocalDate to,
+            Collection<String> members, boolean exclude, Map<String, MemberFigures> into) throws SQLException {
+        if (members.isEmpty() && !exclude) {
+            return;
+        }
+        try (Connection connection = database.getConnection();
+                PreparedStatement query = connection.prepareStatement(RANGE_SETS.formatted(exclude ? "NOT " : ""))) {
+            query.setFetchSize(64);
+            query.setString(1, dataset);
+            query.setString(2, dimension.parameter());
+            query.setDate(3, Date.valueOf(from));
+            query.setDate(4, Date.valueOf(to));
+            query.setArray(5, connection.createArrayOf("text", members.toArray()));
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    into.get(row.getString(1)).addIds(bitmap(row, 2), bitmap(row, 3), bitmap(row, 4), bitmap(row, 5),
+                            bitmap(row, 6));
+                }
+            }
+        }
+    }
+
+    /** Batched inserts of one day's members of one dimension, on the rebuild's connection. */
+    public static final class Writer implements AutoCloseable {
+
+        private final Connection connection;
+        private final PreparedStatement figures;
+        private final PreparedStatement sets;
+        private final String dataset;
+        private final LocalDate date;
+        private final Dimension dimension;
+        private int pending;
+
+        private Writer(Connection connection, String dataset, LocalDate date, Dimension dimension) throws SQLException {
+            this.connection = connection;
+            this.dataset = dataset;
+            this.date = date;
+            this.dimension = dimension;
+            this.figures = connection.prepareStatement(INSERT_FIGURES.formatted(table(dimension), memberColumn(dimension),
+                    dimension == Dimension.HOUR ? "SMALLINT" : "TEXT"));
+            this.sets = connection.prepareStatement(INSERT_SETS);
+        }
+
+        public void add(MemberFigures member) throws SQLException {
+            figures.setString(1, dataset);
+            figures.setDate(2, Date.valueOf(date));
+            figures.setString(3, member.member());
+            figures.setLong(4, member.events());
+            figures.setLong(5, member.views());
+            figures.setLong(6, member.carts());
+            figures.setLong(7, member.removes());
+            figures.setLong(8, member.purchases());
+            figures.setBigDecimal(9, member.revenue());
+            figures.setLong(10, member.users().getLongCardinality());
+            figures.setLong(11, member.sessions().getLongCardinality());
+            figures.setLong(12, member.buyers().getLongCardinality());
+            figures.setLong(13, member.cartingSessions().getLongCardinality());
+            figures.setLong(14, member.purchasingSessions().getLongCardinality());
+            figures.addBatch();
+            sets.setString(1, dataset);
+            sets.setDate(2, Date.valueOf(date));
+            sets.setString(3, dimension.parameter());
+            sets.setString(4, member.member());
+            sets.setBytes(5, BitmapCodec.toBytes(member.users()));
+            sets.setBytes(6, BitmapCodec.toBytes(member.sessions()));
+            sets.setBytes(7, BitmapCodec.toBytes(member.buyers()));
+            sets.setBytes(8, BitmapCodec.toBytes(member.cartingSessions()));
+            sets.setBytes(9, BitmapCodec.toBytes(member.purchasingSessions()));
+            sets.addBatch();
+            if (++pending == BATCH) {
+                flush();
+            }
+        }
+
+        private void flush() throws SQLException {
+            figures.executeBatch();
+            sets.executeBatch();
+            pending = 0;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (connection; figures; sets) {
+                if (pending > 0) {
+                    flush();
+                }
+            }
+        }
+    }
+
+    static String table(Dimension dimension) {
+        return switch (dimension) {
+            case MAIN_CATEGORY -> "daily_category_kpi";
+            case BRAND -> "daily_brand_kpi";
+            case HOUR -> "hourly_kpi";
+        };
+    }
+
+    private static String memberColumn(Dimension dimension) {
+        return switch (dimension) {
+            case MAIN_CATEGORY -> "main_category";
+            case BRAND -> "brand";
+            case HOUR -> "event_hour";
+        };
+    }
+
+    private static void delete(Connection connection, String sql, String dataset, LocalDate date) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, dataset);
+            statement.setDate(2, Date.valueOf(date));
+            statement.executeUpdate();
+        }
+    }
+
+    private static void bindRange(PreparedStatement query, int first, String dataset, LocalDate from, LocalDate to)
+            throws SQLException {
+        query.setString(first, dataset);
+        query.setDate(first + 1, Date.valueOf(from));
+        query.setDate(first + 2, Date.valueOf(to));
+    }
+
+    private static org.roaringbitmap.longlong.Roaring64NavigableMap bitmap(ResultSet row, int column) throws SQLException {
+        return BitmapCodec.fromBytes(row.getBytes(column));
+    }
+}

@@ -1,0 +1,175 @@
+package dev.clicklake.kpi.store;
+
+import dev.clicklake.kpi.gold.DaySpan;
+import dev.clicklake.kpi.gold.PeriodFigures;
+import dev.clicklake.kpi.gold.StoredGrain;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** The precomputed month and whole-dataset grains ({@code monthly_kpi}, {@code dataset_kpi}). */
+@ApplicationScoped
+public class GrainRepository {
+
+    private static final String MEASURES = """
+            events, views, carts, removes, purchases, revenue, users, sessions, buyers, viewing_sessions,
+            carting_sessions, purchasing_sessions, cart_purchase_sessions, funnel_cart_sessions,
+            funnel_purchase_sessions, session_events, session_duration_us, bounced_sessions""";
+    private static final String MEASURE_PARAMETERS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+    private static final String DELETE_MONTH = "DELETE FROM monthly_kpi WHERE dataset = ? AND month = ?";
+    private static final String INSERT_MONTH = "INSERT INTO monthly_kpi (dataset, month, days, " + MEASURES
+            + ", built_at) VALUES (?, ?, ?, " + MEASURE_PARAMETERS + ", now())";
+    private static final String DELETE_DATASET = "DELETE FROM dataset_kpi WHERE dataset = ?";
+    private static final String INSERT_DATASET = "INSERT INTO dataset_kpi (dataset, first_date, last_date, days, "
+            + MEASURES + ", built_at) VALUES (?, ?, ?, ?, " + MEASURE_PARAMETERS + ", now())";
+    private static final String MONTH = "SELECT month, month, days, " + MEASURES
+            + " FROM monthly_kpi WHERE dataset = ? AND month = ?";
+    private static final String DATASET = "SELECT first_date, last_date, days, " + MEASURES
+            + " FROM dataset_kpi WHERE dataset = ?";
+    private static final String SPAN = """
+            SELECT min(event_date), max(event_date), count(*), coalesce(sum(events), 0)
+            FROM daily_kpi WHERE dataset = ? AND event_date >= ? AND event_date < ?""";
+    /** Month locks take the low 32 bits of the key; the dataset lock takes this value, above every month. */
+    private static final long DATASET_LOCK = 0xFFFF_FFFFL;
+
+    private final AgroalDataSource database;
+
+    GrainRepository(AgroalDataSource database) {
+        this.database = database;
+    }
+
+    /**
+     * Serialises the recomputation of the grains of {@code dataset} until the transaction ends: one advisory
+     * lock per month in ascending order, then the dataset's, so two transactions always lock in the same order
+     * and never deadlock. Keys are single 64-bit values (a key space apart from the days' two-int locks).
+     */
+    public void lock(String dataset, List<LocalDate> months) throws SQLException {
+        try (Connection connection = database.getConnection();
+                PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            long high = ((long) dataset.hashCode()) << 32;
+            for (LocalDate month : months.stream().sorted().distinct().toList()) {
+                lock.setLong(1, high | (month.getYear() * 12L + month.getMonthValue() - 1));
+                lock.execute();
+            }
+            lock.setLong(1, high | DATASET_LOCK);
+            lock.execute();
+        }
+    }
+
+    /** Makes {@code month} the month's row, or removes it when the month has no events; call in a transaction. */
+    public void replaceMonth(String dataset, LocalDate month, Optional<StoredGrain> figures) throws SQLException {
+        try (Connection connection = database.getConnection()) {
+            try (PreparedStatement delete = connection.prepareStatement(DELETE_MONTH)) {
+                delete.setString(1, dataset);
+                delete.setDate(2, Date.valueOf(month));
+                delete.executeUpdate();
+            }
+            if (figures.isPresent()) {
+                try (PreparedStatement insert = connection.prepareStatement(INSERT_MONTH)) {
+                    insert.setString(1, dataset);
+                    insert.setDate(2, Date.valueOf(month));
+                    insert.setInt(3, figures.get().span().days());
+                    bindMeasures(insert, 4, figures.get().figures());
+                    insert.executeUpdate();
+                }
+            }
+        }
+    }
+
+    /** Makes {@code figures} the dataset's row, or removes it when it has no day; call in a transaction. */
+    public void replaceDataset(String dataset, Optional<StoredGrain> figures) throws SQLException {
+        try (Connection connection = database.getConnection()) {
+            try (PreparedStatement delete = connection.prepareStatement(DELETE_DATASET)) {
+                delete.setString(1, dataset);
+                delete.executeUpdate();
+            }
+            if (figures.isPresent()) {
+                try (PreparedStatement insert = connection.prepareStatement(INSERT_DATASET)) {
+                    DaySpan span = figures.get().span();
+                    insert.setString(1, dataset);
+                    insert.setDate(2, Date.valueOf(span.first()));
+                    insert.setDate(3, Date.valueOf(span.last()));
+                    insert.setInt(4, span.days());
+                    bindMeasures(insert, 5, figures.get().figures());
+                    insert.executeUpdate();
+                }
+            }
+        }
+    }
+
+    /** The stored row of the month starting on {@code month}, if any. */
+    public Optional<StoredGrain> month(String dataset, LocalDate month) throws SQLException {
+        return read(MONTH, dataset, Optional.of(month));
+    }
+
+    /** The stored row of the whole dataset, if any. */
+    public Optional<StoredGrain> dataset(String dataset) throws SQLException {
+        return read(DATASET, dataset, Optional.empty());
+    }
+
+    /** The days of {@code dataset} in [from, to) that have gold: first, last, how many, their events. */
+    public DaySpan span(String dataset, LocalDate from, LocalDate to) throws SQLException {
+        try (Connection connection = database.getConnection();
+                PreparedStatement query = connection.prepareStatement(SPAN)) {
+            query.setString(1, dataset);
+            query.setDate(2, Date.valueOf(from));
+            query.setDate(3, Date.valueOf(to));
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                Date first = row.getDate(1);
+                return first == null ? DaySpan.NONE
+                        : new DaySpan(first.toLocalDate(), row.getDate(2).toLocalDate(), row.getInt(3), row.getLong(4));
+            }
+        }
+    }
+
+    private Optional<StoredGrain> read(String sql, String dataset, Optional<LocalDate> month) throws SQLException {
+        try (Connection connection = database.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, dataset);
+            if (month.isPresent()) {
+                query.setDate(2, Date.valueOf(month.get()));
+            }
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                PeriodFigures figures = measures(row, 4);
+                LocalDate first = row.getDate(1).toLocalDate();
+                LocalDate last = month.isPresent() ? first.plusMonths(1).minusDays(1) : row.getDate(2).toLocalDate();
+                return Optional.of(new StoredGrain(new DaySpan(first, last, row.getInt(3), figures.events()), figures));
+            }
+        }
+    }
+
+    private static void bindMeasures(PreparedStatement statement, int first, PeriodFigures f) throws SQLException {
+        long[] before = {f.events(), f.views(), f.carts(), f.removes(), f.purchases()};
+        int i = first;
+        for (long value : before) {
+            statement.setLong(i++, value);
+        }
+        statement.setBigDecimal(i++, f.revenue());
+        long[] after = {f.users(), f.sessions(), f.buyers(), f.viewingSessions(), f.cartingSessions(),
+                f.purchasingSessions(), f.cartPurchaseSessions(), f.funnelCartSessions(), f.funnelPurchaseSessions(),
+                f.sessionEvents(), f.sessionDurationMicros(), f.bouncedSessions()};
+        for (long value : after) {
+            statement.setLong(i++, value);
+        }
+    }
+
+    private static PeriodFigures measures(ResultSet row, int first) throws SQLException {
+        int i = first;
+        return new PeriodFigures(row.getLong(i), row.getLong(i + 1), row.getLong(i + 2), row.getLong(i + 3),
+                row.getLong(i + 4), row.getBigDecimal(i + 5), row.getLong(i + 6), row.getLong(i + 7),
+                row.getLong(i + 8), row.getLong(i + 9), row.getLong(i + 10), row.getLong(i + 11), row.getLong(i + 12),
+                row.getLong(i + 13), row.getLong(i + 14), row.getLong(i + 15), row.getLong(i + 16),
+                row.getLong(i + 17));
+    }
+}

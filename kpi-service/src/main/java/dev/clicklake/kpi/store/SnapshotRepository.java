@@ -1,0 +1,66 @@
+package dev.clicklake.kpi.store;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the gold tables of a dataset for its Parquet snapshot, and draws snapshot versions. */
+@ApplicationScoped
+public class SnapshotRepository {
+
+    /** What a snapshot holds: each table with the columns it is sorted by (its key after the dataset). */
+    public static final Map<String, String> TABLES = Map.of(
+            "daily_kpi", "event_date",
+            "monthly_kpi", "month",
+            "dataset_kpi", "dataset",
+            "daily_category_kpi", "event_date, main_category",
+            "daily_brand_kpi", "event_date, brand",
+            "hourly_kpi", "event_date, event_hour");
+    /** The snapshot's tables in the order they are written. */
+    public static final List<String> TABLE_ORDER = List.of("daily_kpi", "monthly_kpi", "dataset_kpi",
+            "daily_category_kpi", "hourly_kpi", "daily_brand_kpi");
+
+    private final AgroalDataSource database;
+
+    SnapshotRepository(AgroalDataSource database) {
+        this.database = database;
+    }
+
+    /** Reads rows as a stream, one fetch at a time. */
+    @FunctionalInterface
+    public interface RowsReader<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    /** The next snapshot version; call while holding the dataset's grain lock. */
+    public long nextVersion() throws SQLException {
+        try (Connection connection = database.getConnection();
+                PreparedStatement next = connection.prepareStatement("SELECT nextval('gold_snapshot_version')");
+                ResultSet row = next.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /** Every row of {@code table} (one of {@link #TABLES}) for {@code dataset}, in key order, to {@code reader}. */
+    public <T> T read(String table, String dataset, RowsReader<T> reader) throws SQLException {
+        String order = TABLES.get(table);
+        if (order == null) {
+            throw new IllegalArgumentException("not a snapshot table: " + table);
+        }
+        try (Connection connection = database.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT * FROM " + table + " WHERE dataset = ? ORDER BY " + order)) {
+            query.setFetchSize(1_000);
+            query.setString(1, dataset);
+            try (ResultSet rows = query.executeQuery()) {
+                return reader.read(rows);
+            }
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package dev.clicklake.kpi.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.clicklake.contracts.event.Contract;
+import dev.clicklake.contracts.event.ContractCodec;
+import dev.clicklake.contracts.event.DateRange;
+import dev.clicklake.contracts.event.RowCounts;
+import dev.clicklake.contracts.event.SilverFile;
+import dev.clicklake.contracts.event.SilverReady;
+import dev.clicklake.contracts.event.SplitRef;
+import dev.clicklake.contracts.layout.SilverLayout;
+import dev.clicklake.contracts.storage.LakeLocation;
+import dev.clicklake.contracts.storage.LakeStorage;
+import dev.clicklake.kpi.support.KpiTopics;
+import dev.clicklake.kpi.support.Reader;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.duckdb.DuckDBDriver;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * The gold benchmark, run by {@code kpi-service/bench/gold-benchmark.sh} (skipped otherwise): a generated month
+ * of silver through the real flow (Azurite, Kafka, PostgreSQL) timed from silver-ready to gold-ready, plain
+ * DuckDB computing the same figures over the same files as the baseline (and as the check: the month's
+ * figures must agree), then {@code /kpi/summary} latency with one client and at {@code bench.clients}
+ * concurrent clients (answers other than 200, e.g. a transaction timeout under overload, are counted).
+ */
+@QuarkusTest
+@EnabledIfSystemProperty(named = "bench.days", matches = "\\d+")
+class GoldBench {
+
+    private static final LocalDate START = LocalDate.of(2019, 10, 1);
+    // the same figures gold computes, with plain DuckDB over the same files: days, breakdowns, the month
+    private static final List<String> BASELINE = List.of("""
+            SELECT epoch_us(event_time) // 86400000000 AS day, count(*), count(*) FILTER (WHERE event_type = 'view'),
+                   count(*) FILTER (WHERE event_type = 'cart'), count(*) FILTER (WHERE event_type = 'purchase'),
+                   sum(price) FILTER (WHERE event_type = 'purchase'), count(DISTINCT user_id), count(DISTINCT user_session),
+                   count(DISTINCT user_id) FILTER (WHERE event_type = 'purchase')
+            FROM %1$s GROUP BY ALL""", """
+            SELECT day, count(*), sum(n), sum(dur), count(*) FILTER (WHERE n = 1) FROM (
+              SELECT epoch_us(event_time) // 86400000000 AS day, user_session, count(*) AS n,
+                     epoch_us(max(event_time)) - epoch_us(min(event_time)) AS dur
+              FROM %1$s GROUP BY ALL) GROUP BY day""", """
+            SELECT epoch_us(event_time) // 86400000000 AS day, %2$s, count(*), count(DISTINCT user_id),
+                   count(DISTINCT user_session), count(DISTINCT user_session) FILTER (WHERE event_type = 'purchase')
+            FROM %1$s GROUP BY ALL""", """
+            SELECT count(*), count(DISTINCT user_id), count(DISTINCT user_session), sum(price) FILTER (WHERE event_type = 'purchase')
+            FROM %1$s""");
+
+    @Inject
+    LakeStorage lake;
+
+    @Inject
+    ContractCodec codec;
+
+    @ConfigProperty(name = "clicklake.topic-prefix")
+    String topicPrefix;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private String dataset;
+
+    @Test
+    void aGeneratedMonthThroughGoldAgainstPlainDuckDbThenSummaryLatency() throws Exception {
+        int days = Integer.getInteger("bench.days");
+        long events = Long.getLong("bench.events", 100_000);
+        int clients = Integer.getInteger("bench.clients", 50);
+        int requests = Integer.getInteger("bench.requests", 40);
+        dataset = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        String ingestion = UUID.randomUUID().toString();
+        Path local = Files.createTempDirectory("gold-bench");
+
+        long generating = System.nanoTime();
+        List<SilverFile> files = new ArrayList<>();
+        for (int day = 0; day < days; day++) {
+            LocalDate date = START.plusDays(day);
+            Path file = local.resolve(date + ".parquet");
+            SilverMonth.writeDay(date, day, events, events * 2 / 9, events * 3, file);
+            files.add(upload(dataset, ingestion, date, file, events));
+        }
+        report("silver generated and uploaded: %d days x %d events, %.1f MB, %.1f s", days, events,
+                files.stream().mapToLong(SilverFile::bytes).sum() / 1e6, seconds(generating));
+
+        SilverReady message = new SilverReady(ingestion, dataset, LakeLocation.of("bronze", dataset + "/bench.csv"),
+                new SplitRef(0, 1), files, null, new RowCounts(days * events, days * events, 0, 0, Map.of()),
+                new DateRange(START, START.plusDays(days - 1)), SilverReady.SILVER_EVENTS_V1);
+        long rebuilding = System.nanoTime();
+        new KpiTopics(topicPrefix).sendContract(Contract.SILVER_READY, message, ingestion, codec);
+        new KpiTopics(topicPrefix).await(Contract.GOLD_READY.contractName(), 1, r -> ingestion.equals(r.key()),
+                Duration.ofMinutes(60));
+        double gold = seconds(rebuilding);
+        report("gold rebuild (silver-ready -> gold-ready: %d days, breakdowns, month + dataset grains, snapshot): %.1f s, %.2f s/day",
+                days, gold, gold / days);
+
+        String sources = "read_parquet([" + Files.list(local).sorted().map(p -> "'" + p + "'")
+                .collect(Collectors.joining(", ")) + "])";
+        long baseline = System.nanoTime();
+        List<String> month;
+        try (Connection duckdb = new DuckDBDriver().connect("jdbc:duckdb:", duckdbSettings());
+                Statement statement = duckdb.createStatement()) {
+            for (String query : BASELINE.subList(0, 2)) {
+                drain(statement.executeQuery(query.formatted(sources)));
+            }
+            for (String member : List.of("brand", "main_category", "event_hour")) {
+                drain(statement.executeQuery(BASELINE.get(2).formatted(sources, member)));
+            }
+            ResultSet row = statement.executeQuery(BASELINE.get(3).formatted(sources));
+            row.next();
+            month = List.of(row.getString(1), row.getString(2), row.getString(3), row.getBigDecimal(4).toPlainString());
+        }
+        double duck = seconds(baseline);
+        report("plain DuckDB baseline (same figures over local files, 2 threads, no PostgreSQL, no bitmaps): %.1f s; gold / DuckDB = %.1fx",
+                duck, gold / duck);
+
+        String summary = get(HttpClient.newHttpClient(), START, START.plusMonths(1)).body();
+        Map<?, ?> served = new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .readValue(summary, Map.class);
+        assertEquals(month, List.of(served.get("events").toString(), served.get("users").toString(),
+                served.get("sessions").toString(), ((BigDecimal) served.get("revenue")).toPlainString()));
+
+        latency("random ranges", 1, 20, days, false);
+        latency("whole month (precomputed row)", 1, 20, days, true);
+        latency("random ranges", clients, requests, days, false);
+        latency("whole month (precomputed row)", clients, requests, days, true);
+    }
+
+    private void latency(String name, int clients, int requests, int days, boolean wholeMonth) throws Exception {
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<long[]>> results = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            Random random = new Random(c);
+            results.add(pool.submit(() -> {
+                long[] nanos = new long[requests + 1];
+                for (int i = 0; i < requests; i++) {
+                    int from = wholeMonth ? 0 : random.nextInt(days);
+                    int to = wholeMonth ? 31 : from + 1 + random.nextInt(days - from);
+                    long start = System.nanoTime();
+                    HttpResponse<String> response = get(http, START.plusDays(from), START.plusDays(to));
+                    nanos[i] = System.nanoTime() - start;
+                    nanos[requests] += response.statusCode() == 200 ? 0 : 1;
+                }
+                return nanos;
+            }));
+        }
+        long[] all = new long[clients * requests];
+        long failed = 0;
+        for (int c = 0; c < clients; c++) {
+            long[] nanos = results.get(c).get();
+            System.arraycopy(nanos, 0, all, c * requests, requests);
+            failed += nanos[requests];
+        }
+        double wall = seconds(started);
+        pool.shutdown();
+        Arrays.sort(all);
+        report("/kpi/summary, %s, %d clients x %d requests: p50 %.0f ms, p99 %.0f ms, max %.0f ms, %.1f requests/s, "
+                + "%d not 200", name, clients, requests, all[all.length / 2] / 1e6,
+                all[(int) Math.ceil(all.length * 0.99) - 1] / 1e6, all[all.length - 1] / 1e6, all.length / wall, failed);
+    }
+
+    private HttpResponse<String> get(HttpClient http, LocalDate from, LocalDate to) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + "kpi/summary?dataset=" + dataset + "&from=" + from
+                + "&to=" + to)).header("X-API-Key", Reader.API_KEY).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private SilverFile upload(String dataset, String ingestion, LocalDate date, Path file, long rows) throws Exception {
+        String path = SilverLayout.eventsPath(dataset, date, ingestion, 0);
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+            lake.create(LakeLocation.of("silver", path), in);
+        }
+        return new SilverFile("silver", path, Files.size(file), HexFormat.of().formatHex(sha.digest()), rows, date);
+    }
+
+    private static Properties duckdbSettings() {
+        Properties settings = new Properties();
+        settings.setProperty("threads", "2");
+        settings.setProperty("memory_limit", "1GB");
+        return settings;
+    }
+
+    private static void drain(ResultSet rows) throws Exception {
+        try (rows) {
+            while (rows.next()) {
+                rows.getString(1);
+            }
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static void report(String format, Object... values) {
+        System.out.println("BENCH " + format.formatted(values));
+    }
+}
