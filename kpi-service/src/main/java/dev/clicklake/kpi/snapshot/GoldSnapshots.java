@@ -64,7 +64,7 @@ public class GoldSnapshots {
     public SnapshotManifest write(String dataset) {
         return QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
             grains.lock(dataset, List.of());
-            long version = tables.nextVersion();
+            long version = tables.nextVersionAbove(highestVersionInLake(dataset));
             Path folder = Files.createTempDirectory(Files.createDirectories(workDir), "snapshot-" + dataset + "-");
             try {
                 Map<String, SnapshotManifest.TableFile> files = new LinkedHashMap<>();
@@ -107,6 +107,17 @@ public class GoldSnapshots {
                 }
             }
         }
+    }
+
+    /** The greatest version any manifest or snapshot file of the dataset has in the lake, or 0. */
+    private long highestVersionInLake(String dataset) throws IOException {
+        long highest = 0;
+        for (String prefix : List.of(SnapshotLayout.manifestsPrefix(dataset), SnapshotLayout.snapshotsPrefix(dataset))) {
+            for (long version : versions(prefix)) {
+                highest = Math.max(highest, version);
+            }
+        }
+        return highest;
     }
 
     private List<Long> versions(String prefix) throws IOException {

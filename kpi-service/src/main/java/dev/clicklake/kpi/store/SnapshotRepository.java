@@ -37,13 +37,20 @@ public class SnapshotRepository {
         T read(ResultSet rows) throws SQLException;
     }
 
-    /** The next snapshot version; call while holding the dataset's grain lock. */
-    public long nextVersion() throws SQLException {
+    /**
+     * The next snapshot version, greater than {@code floor} too: the lake may already hold versions the sequence
+     * has not counted (a database restored or recreated while the gold container was kept), and a version is
+     * never reused. Call while holding the dataset's grain lock.
+     */
+    public long nextVersionAbove(long floor) throws SQLException {
         try (Connection connection = database.getConnection();
-                PreparedStatement next = connection.prepareStatement("SELECT nextval('gold_snapshot_version')");
-                ResultSet row = next.executeQuery()) {
-            row.next();
-            return row.getLong(1);
+                PreparedStatement next = connection.prepareStatement(
+                        "SELECT setval('gold_snapshot_version', greatest(nextval('gold_snapshot_version'), ?))")) {
+            next.setLong(1, floor + 1);
+            try (ResultSet row = next.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.clicklake.kpi.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clicklake.contracts.event.Contract;
 import dev.clicklake.contracts.event.ContractCodec;
@@ -163,12 +164,25 @@ class GrainFlowTest {
             }
         }
 
-        assertEquals(2, backfill.run());
+        // other test classes may leave pre-v3 rows of their own datasets: count this dataset's days only
+        assertEquals(2, preV3Days(dataset));
+        assertTrue(backfill.run() >= 2, "the backfill rebuilds at least this dataset's two days");
+        assertEquals(0, preV3Days(dataset));
 
         assertGrains(new GoldTables(database), dataset, rows, "2019-10-31..2019-11-01 2");
         assertEquals(BreakdownFigures.expected(OCT_31, NOV_2, rows, "brand", 2, "revenue"),
                 Served.breakdown(dataset, OCT_31, NOV_2, "brand", 2, "revenue"));
-        assertEquals(0, backfill.run());
+    }
+
+    private long preV3Days(String dataset) throws Exception {
+        try (Connection connection = database.getConnection(); PreparedStatement count = connection.prepareStatement(
+                "SELECT count(*) FROM daily_kpi WHERE dataset = ? AND viewing_sessions IS NULL")) {
+            count.setString(1, dataset);
+            try (java.sql.ResultSet result = count.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
     }
 
     private static void assertGrains(GoldTables tables, String dataset, List<SilverRow> all, String datasetSpan)

@@ -67,8 +67,29 @@ class SnapshotFlowTest {
     @Inject
     AgroalDataSource database;
 
+    @Inject
+    GoldSnapshots snapshots;
+
     @ConfigProperty(name = "clicklake.topic-prefix")
     String topicPrefix;
+
+    /** A gold container kept while the database was recreated: its versions are above the sequence, never reused. */
+    @Test
+    void aVersionTheLakeAlreadyHoldsIsNeverReused() throws Exception {
+        String dataset = "snapshot-kept-" + UUID.randomUUID().toString().substring(0, 8);
+        String gold = lakeConfig.containers().gold();
+        long next = Long.parseLong(postgres("SELECT last_value + 1 FROM gold_snapshot_version").get(0).get(0));
+        for (long leftover : List.of(next, next + 5)) {
+            lake.create(LakeLocation.of(gold, SnapshotLayout.tablePath(dataset, leftover, "daily_kpi")),
+                    new java.io.ByteArrayInputStream(new byte[] {1}));
+        }
+
+        SnapshotManifest manifest = snapshots.write(dataset);
+
+        assertTrue(manifest.version() > next + 5, () -> "version " + manifest.version() + " after the lake's " + (next + 5));
+        assertEquals(manifest.version(), newestManifestVersion(gold, dataset));
+        assertTrue(snapshots.write(dataset).version() > manifest.version(), "and the next one is newer still");
+    }
 
     @Test
     void theNewestManifestNamesWholeParquetFilesThatHoldTheGoldTables() throws Exception {
