@@ -55,6 +55,13 @@ public class IngestionLedger {
                 bytesReceived, totalBytes, clock.instant(), id);
     }
 
+    /** The source is read again from its first byte: nothing received so far counts any more. */
+    @Transactional
+    public void restartReceiving(UUID id, String note) {
+        Ingestion.update("bytesReceived = 0, reason = ?1, updatedAt = ?2 where id = ?3 and status = ?4",
+                note, clock.instant(), id, IngestionStatus.RECEIVING);
+    }
+
     @Transactional
     public Ingestion end(UUID id, IngestionStatus status, String reason) {
         Ingestion ingestion = Ingestion.findById(id);
@@ -80,6 +87,7 @@ public class IngestionLedger {
         Ingestion ingestion = Ingestion.findById(id);
         Instant now = clock.instant();
         ingestion.status = IngestionStatus.LANDED;
+        ingestion.reason = null;
         ingestion.bytesReceived = landed.bytes();
         ingestion.totalBytes = landed.bytes();
         ingestion.dataRows = landed.rows();

@@ -14,6 +14,8 @@ import dev.clicklake.ingest.ledger.IngestionStatus;
 import dev.clicklake.ingest.messaging.BronzeLandedPublisher;
 import dev.clicklake.ingest.landing.InvalidRequestException;
 import dev.clicklake.ingest.source.OpenedSource;
+import dev.clicklake.ingest.source.RetryBudget;
+import dev.clicklake.ingest.source.SourceRestartException;
 import dev.clicklake.ingest.source.SourceOpener;
 import dev.clicklake.ingest.source.SourceUnpacker;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,19 +63,31 @@ public class LandingService {
 
     /**
      * Receives a checked source on a worker thread; the caller has already answered with {@code first}.
-     * Whatever happens, {@code first} ends LANDED, REJECTED or FAILED with the reason.
+     * Whatever happens, {@code first} ends LANDED, REJECTED or FAILED with the reason. A source that breaks
+     * off where it cannot resume is read again from byte 0 into a new lake write (the partial one is
+     * abandoned, so nothing of it is ever visible), within the source's retry budget.
      */
     public void landLater(Ingestion first, IngestionRequest request, SourceOpener opener) {
         workers.submit(() -> {
-            try (OpenedSource source = opener.open()) {
-                ledger.describeSource(first.id, source.fileName(), source.displayUri());
-                landSource(first, request.forSource(source.fileName(), source.displayUri()), source.body(), source.length(),
-                        true);
-            } catch (InvalidRequestException e) {
-                ledger.end(first.id, IngestionStatus.FAILED, "the source was refused: " + e.getMessage());
-            } catch (IOException | RuntimeException e) {
-                LOG.warnf("ingestion %s failed: %s", first.id, e.toString());
-                ledger.end(first.id, IngestionStatus.FAILED, "the source could not be read: " + e.getMessage());
+            RetryBudget budget = new RetryBudget(config.url().retries(), config.url().retryBackoff());
+            while (true) {
+                try (OpenedSource source = opener.open(budget)) {
+                    ledger.describeSource(first.id, source.fileName(), source.displayUri());
+                    landAll(first, request.forSource(source.fileName(), source.displayUri()), source.body(),
+                            source.length(), true);
+                    return;
+                } catch (SourceRestartException e) {
+                    LOG.infof("ingestion %s: reading the source again from byte 0: %s", first.id, e.getMessage());
+                    ledger.restartReceiving(first.id, "read again from byte 0 (attempt " + (budget.failures() + 1)
+                            + " of at most " + budget.attempts() + "): " + e.getMessage());
+                } catch (InvalidRequestException e) {
+                    ledger.end(first.id, IngestionStatus.FAILED, "the source was refused: " + e.getMessage());
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    LOG.warnf("ingestion %s failed: %s", first.id, e.toString());
+                    ledger.end(first.id, IngestionStatus.FAILED, "the source could not be read: " + e.getMessage());
+                    return;
+                }
             }
         });
     }
@@ -91,6 +105,20 @@ public class LandingService {
      */
     public List<Outcome> landSource(Ingestion first, IngestionRequest request, InputStream source, Long totalBytes,
             boolean firstIsKnown) {
+        try {
+            return landAll(first, request, source, totalBytes, firstIsKnown);
+        } catch (SourceRestartException e) {
+            return List.of(new Outcome(ledger.end(first.id, IngestionStatus.FAILED, "the source broke off: " + e.getMessage()),
+                    false));
+        }
+    }
+
+    /**
+     * {@link #landSource}, except that a source breaking off before any of its files landed throws
+     * {@link SourceRestartException}, leaving {@code first} RECEIVING, for the caller to read it again.
+     */
+    private List<Outcome> landAll(Ingestion first, IngestionRequest request, InputStream source, Long totalBytes,
+            boolean firstIsKnown) throws SourceRestartException {
         List<Outcome> outcomes = new ArrayList<>();
         SourceUnpacker.Unpacked unpacked;
         try {
@@ -101,9 +129,12 @@ public class LandingService {
                 }
                 boolean known = outcomes.isEmpty() && firstIsKnown;
                 outcomes.add(land(ingestion, request.forFile(fileName), content,
-                        foundIn == SourceUnpacker.Format.PLAIN ? totalBytes : null, known));
+                        foundIn == SourceUnpacker.Format.PLAIN ? totalBytes : null, known, outcomes.isEmpty()));
             });
         } catch (IOException e) {
+            if (e instanceof SourceRestartException restart && outcomes.isEmpty()) {
+                throw restart;
+            }
             if (outcomes.isEmpty()) {
                 LOG.infof("ingestion %s could not be unpacked: %s", first.id, e.toString());
                 outcomes.add(new Outcome(ledger.end(first.id, IngestionStatus.REJECTED,
@@ -122,8 +153,9 @@ public class LandingService {
                 : new Outcome(ledger.recordArchive(o.ingestion().id, archive), false)).toList();
     }
 
+    /** @param restartable whether a source breaking off may be read again from byte 0 (nothing of it has landed) */
     private Outcome land(Ingestion ingestion, IngestionRequest request, InputStream source, Long totalBytes,
-            boolean idIsKnown) {
+            boolean idIsKnown, boolean restartable) throws SourceRestartException {
         long maxBytes = config.maxBytes().asLongValue();
         if (totalBytes != null && totalBytes > maxBytes) {
             return new Outcome(ledger.end(ingestion.id, IngestionStatus.REJECTED, LandingScanner.tooLarge(maxBytes)), false);
@@ -137,6 +169,10 @@ public class LandingService {
         try {
             lake.create(target, scanner);
         } catch (IOException | RuntimeException e) {
+            Optional<SourceRestartException> restart = restartCause(e);
+            if (restart.isPresent() && restartable && scanner.rejection().isEmpty()) {
+                throw restart.get();
+            }
             return new Outcome(refuseOrFail(ingestion, scanner, e), false);
         }
         LandingResult landed = scanner.result();
@@ -156,6 +192,15 @@ public class LandingService {
         discard(ingestion, target, idIsKnown ? Optional.of(earlier.get()) : Optional.empty());
         LOG.infof("ingestion %s: same content as ingestion %s, nothing new landed", ingestion.id, earlier.get().id);
         return new Outcome(earlier.get(), true);
+    }
+
+    private static Optional<SourceRestartException> restartCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SourceRestartException restart) {
+                return Optional.of(restart);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Announces landed-but-unannounced ingestions (after a crash or a broker outage). */
