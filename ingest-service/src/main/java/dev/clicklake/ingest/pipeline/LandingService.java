@@ -11,6 +11,7 @@ import dev.clicklake.ingest.landing.LandingScanner;
 import dev.clicklake.ingest.ledger.Ingestion;
 import dev.clicklake.ingest.ledger.IngestionLedger;
 import dev.clicklake.ingest.ledger.IngestionStatus;
+import dev.clicklake.ingest.ledger.NoLongerReceivingException;
 import dev.clicklake.ingest.messaging.BronzeLandedPublisher;
 import dev.clicklake.ingest.landing.InvalidRequestException;
 import dev.clicklake.ingest.source.OpenedSource;
@@ -182,6 +183,10 @@ public class LandingService {
                 Ingestion recorded = ledger.markLanded(ingestion.id, target, landed);
                 publishQuietly(recorded);
                 return new Outcome(recorded, false);
+            } catch (NoLongerReceivingException lost) {
+                LOG.warnf("ingestion %s: %s; its bronze copy is deleted", ingestion.id, lost.getMessage());
+                deleteQuietly(target);
+                return new Outcome(lost.current(), false);
             } catch (PersistenceException raced) {
                 earlier = ledger.sameContent(request.dataset(), landed.sha256(), ingestion.id);
                 if (earlier.isEmpty()) {
@@ -235,15 +240,19 @@ public class LandingService {
 
     /** Deletes a duplicate's bronze copy, and its ledger row unless the caller knows its id ({@code keepFor}). */
     private void discard(Ingestion duplicate, LakeLocation target, Optional<Ingestion> keepFor) {
-        try {
-            lake.delete(target);
-        } catch (IOException e) {
-            LOG.warnf("could not delete the duplicate bronze object %s: %s", target, e.toString());
-        }
+        deleteQuietly(target);
         if (keepFor.isPresent()) {
             ledger.end(duplicate.id, IngestionStatus.REJECTED, "the same content already landed as ingestion " + keepFor.get().id);
         } else {
             ledger.forget(duplicate.id);
+        }
+    }
+
+    private void deleteQuietly(LakeLocation target) {
+        try {
+            lake.delete(target);
+        } catch (IOException e) {
+            LOG.warnf("could not delete the bronze object %s: %s", target, e.toString());
         }
     }
 }

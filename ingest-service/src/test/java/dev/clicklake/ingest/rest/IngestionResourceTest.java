@@ -29,13 +29,7 @@ import dev.clicklake.contracts.event.SplitRef;
 import dev.clicklake.contracts.storage.LakeLocation;
 import dev.clicklake.contracts.storage.LakeStorage;
 import dev.clicklake.contracts.testing.KafkaTestClient;
-import dev.clicklake.ingest.landing.IngestionRequest;
-import dev.clicklake.ingest.ledger.Ingestion;
-import dev.clicklake.ingest.ledger.IngestionLedger;
-import dev.clicklake.ingest.ledger.IngestionStatus;
-import dev.clicklake.ingest.ledger.SourceKind;
 import dev.clicklake.ingest.source.Archives;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -70,9 +64,6 @@ class IngestionResourceTest {
 
     @Inject
     ContractCodec codec;
-
-    @Inject
-    IngestionLedger ledgerService;
 
     @ConfigProperty(name = "clicklake.topic-prefix")
     String topicPrefix;
@@ -347,21 +338,6 @@ class IngestionResourceTest {
         }
         assertEquals(2, given().queryParam("dataset", dataset).get("/ingestions").jsonPath().getList("id").size(),
                 "a batch with a refused source starts nothing");
-    }
-
-    @Test
-    void ingestionsLeftReceivingLongerThanTheLeaseAreFailedAsInterrupted() throws Exception {
-        IngestionRequest request = IngestionRequest.of(dataset(), SourceKind.URL, "stuck.csv", "http://127.0.0.1/stuck.csv", null);
-        Ingestion stuck = ledgerService.startReceiving(request);
-        Ingestion fresh = ledgerService.startReceiving(request);
-        QuarkusTransaction.requiringNew().run(() -> Ingestion.update("updatedAt = ?1 where id = ?2",
-                Instant.now().minus(Duration.ofHours(1)), stuck.id));
-        assertTrue(ledgerService.failInterrupted(Duration.ofMinutes(10)) >= 1);
-        JsonNode failed = codec.mapper().readTree(given().get("/ingestions/" + stuck.id).asString());
-        assertEquals("FAILED", failed.get("status").asText());
-        assertTrue(failed.get("reason").asText().contains("interrupted"));
-        assertEquals("RECEIVING", given().get("/ingestions/" + fresh.id).jsonPath().getString("status"));
-        ledgerService.end(fresh.id, IngestionStatus.FAILED, "test over");
     }
 
     @Test
