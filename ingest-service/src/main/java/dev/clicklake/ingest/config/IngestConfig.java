@@ -19,6 +19,15 @@ public interface IngestConfig {
     @WithDefault("16M")
     MemorySize progressEvery();
 
+    /**
+     * How far the receiving (and checking) of a file may run ahead of its write to the lake, in bytes per
+     * ingestion, on a thread of its own, so that the two overlap instead of taking turns. Memory per
+     * ingestion: this plus 512 KiB. Off (0) by default: on the 2-core benchmark machine it made Azurite
+     * landings slower (README, Measured); worth trying where the lake's latency, not the CPU, is the limit.
+     */
+    @WithDefault("0")
+    MemorySize readAhead();
+
     /** Largest source accepted, in bytes after decompression; a larger one is rejected and nothing lands. */
     @WithDefault("64G")
     MemorySize maxBytes();

@@ -39,6 +39,7 @@ import org.jboss.logging.Logger;
 public class LandingService {
 
     private static final Logger LOG = Logger.getLogger(LandingService.class);
+    private static final int READ_AHEAD_CHUNK = 256 * 1024; // under half a G1 region: no humongous objects
 
     @Inject
     IngestionLedger ledger;
@@ -167,8 +168,10 @@ public class LandingService {
                 new ProgressReportingStream(source, config.progressEvery().asLongValue(),
                         received -> ledger.progress(ingestion.id, received, totalBytes)),
                 request.declaredColumns(), config.splitTargetSize().asLongValue(), maxBytes);
-        try {
-            lake.create(target, scanner);
+        int chunksAhead = (int) (config.readAhead().asLongValue() / READ_AHEAD_CHUNK);
+        try (InputStream content = chunksAhead == 0 ? scanner
+                : new ReadAheadStream(scanner, READ_AHEAD_CHUNK, chunksAhead, "landing-" + ingestion.id)) {
+            lake.create(target, content);
         } catch (IOException | RuntimeException e) {
             Optional<SourceRestartException> restart = restartCause(e);
             if (restart.isPresent() && restartable && scanner.rejection().isEmpty()) {
