@@ -39,7 +39,7 @@ if [[ ! -s $file ]]; then
   java -cp lake-contracts/target/lake-contracts-0.1.0-SNAPSHOT.jar \
     dev.clicklake.contracts.clickstream.GenerateClickstream --rows "$rows" --out "$file"
 fi
-bytes=$(stat -c %s "$file")
+bytes=$(stat -L -c %s "$file")
 $delete_file && trap_delete="$file" || trap_delete=
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
