@@ -137,7 +137,10 @@ public class LandingService {
             if (e instanceof SourceRestartException restart && outcomes.isEmpty()) {
                 throw restart;
             }
-            if (outcomes.isEmpty()) {
+            if (!outcomes.isEmpty()) {
+                LOG.warnf("ingestion %s: the source failed after %d file(s) of it were handled: %s", first.id,
+                        outcomes.size(), e.toString());
+            } else {
                 LOG.infof("ingestion %s could not be unpacked: %s", first.id, e.toString());
                 outcomes.add(new Outcome(ledger.end(first.id, IngestionStatus.REJECTED,
                         "the source could not be unpacked: " + e.getMessage()), false));
@@ -169,15 +172,21 @@ public class LandingService {
                         received -> ledger.progress(ingestion.id, received, totalBytes)),
                 request.declaredColumns(), config.splitTargetSize().asLongValue(), maxBytes);
         int chunksAhead = (int) (config.readAhead().asLongValue() / READ_AHEAD_CHUNK);
-        try (InputStream content = chunksAhead == 0 ? scanner
-                : new ReadAheadStream(scanner, READ_AHEAD_CHUNK, chunksAhead, "landing-" + ingestion.id)) {
-            lake.create(target, content);
+        // the scanner is not closed here: closing it would close the source, which may hold more files
+        ReadAheadStream ahead = chunksAhead == 0 ? null
+                : new ReadAheadStream(scanner, READ_AHEAD_CHUNK, chunksAhead, "landing-" + ingestion.id);
+        try {
+            lake.create(target, ahead == null ? scanner : ahead);
         } catch (IOException | RuntimeException e) {
             Optional<SourceRestartException> restart = restartCause(e);
             if (restart.isPresent() && restartable && scanner.rejection().isEmpty()) {
                 throw restart.get();
             }
             return new Outcome(refuseOrFail(ingestion, scanner, e), false);
+        } finally {
+            if (ahead != null) {
+                ahead.close();
+            }
         }
         LandingResult landed = scanner.result();
         Optional<Ingestion> earlier = ledger.sameContent(request.dataset(), landed.sha256(), ingestion.id);

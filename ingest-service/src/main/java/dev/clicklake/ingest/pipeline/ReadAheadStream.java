@@ -98,11 +98,20 @@ final class ReadAheadStream extends InputStream {
         }
     }
 
-    /** Stops reading ahead; the source itself is closed by whoever opened it. */
+    /**
+     * Stops reading ahead and waits until the pump has let go of the source (at most one chunk's read), so
+     * that the caller may go on using the source (the next file of an archive); the source itself is closed
+     * by whoever opened it.
+     */
     @Override
     public void close() {
         closed = true;
         pump.interrupt();
         ahead.clear();
+        try {
+            pump.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.clicklake.ingest.pipeline;
 
 import dev.clicklake.ingest.config.IngestConfig;
 import dev.clicklake.ingest.ledger.IngestionLedger;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,6 +61,11 @@ public class ReceivingLeases {
             // the next beat tries again; a lease outlives a few missed beats
             LOG.warnf("could not renew the receiving leases: %s", e.toString());
         }
+    }
+
+    /** Stops before the database connections go, so that no beat runs into a closed ledger. */
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
     }
 
     @PreDestroy
