@@ -33,7 +33,11 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Receiving leases against the real ledger, with a 3 s lease renewed every 0.5 s. */
+/**
+ * Receiving leases against the real ledger, with a 3 s lease renewed every 0.5 s. The profile also turns
+ * the read-ahead thread on ({@code clicklake.ingest.read-ahead}, off by default), so that its path lands a
+ * real file too.
+ */
 @QuarkusTest
 @TestProfile(ReceivingLeaseTest.ShortLease.class)
 class ReceivingLeaseTest {
@@ -44,7 +48,8 @@ class ReceivingLeaseTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("clicklake.ingest.receiving-lease", LEASE.toString(),
-                    "clicklake.ingest.lease-renew-every", "PT0.5S");
+                    "clicklake.ingest.lease-renew-every", "PT0.5S",
+                    "clicklake.ingest.read-ahead", "1M");
         }
     }
 
