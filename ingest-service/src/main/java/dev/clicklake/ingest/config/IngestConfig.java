@@ -19,6 +19,15 @@ public interface IngestConfig {
     @WithDefault("16M")
     MemorySize progressEvery();
 
+    /**
+     * How far the receiving (and checking) of a file may run ahead of its write to the lake, in bytes per
+     * ingestion, on a thread of its own, so that the two overlap instead of taking turns. Memory per
+     * ingestion: this plus 512 KiB. Off (0) by default: on the 2-core benchmark machine it made Azurite
+     * landings slower (README, Measured); worth trying where the lake's latency, not the CPU, is the limit.
+     */
+    @WithDefault("0")
+    MemorySize readAhead();
+
     /** Largest source accepted, in bytes after decompression; a larger one is rejected and nothing lands. */
     @WithDefault("64G")
     MemorySize maxBytes();
@@ -44,11 +53,17 @@ public interface IngestConfig {
     int workers();
 
     /**
-     * A RECEIVING ingestion whose ledger row has not moved for this long is taken, at start-up, as
-     * interrupted by a crash or a stop, and FAILED (a new request can then succeed).
+     * How long a replica's claim on a RECEIVING ingestion lasts without renewal. A replica renews the leases
+     * of everything it receives every {@link #leaseRenewEvery()}; an ingestion whose lease has run out (its
+     * receiver crashed or was cut off) is FAILED ("receiver lost") by any replica, at start-up and then at
+     * every renewal round.
      */
     @WithDefault("PT10M")
     Duration receivingLease();
+
+    /** How often a replica renews the leases of the ingestions it is receiving (heartbeat); well under the lease. */
+    @WithDefault("PT1M")
+    Duration leaseRenewEvery();
 
     Url url();
 
@@ -64,8 +79,9 @@ public interface IngestConfig {
         boolean allowPrivateAddresses();
 
         /**
-         * How many times a URL source that fails (connect error, HTTP 5xx, connection dropped midway) is
-         * tried again; a drop midway resumes with {@code Range} where the server supports it.
+         * How many times in all a URL source that fails (connect error or timeout, HTTP 5xx, connection dropped
+         * or stalled midway) is tried again; a drop midway resumes with {@code Range} where the server supports
+         * it, and is read again from byte 0 (the partial copy thrown away) where it does not.
          */
         @WithDefault("4")
         int retries();
@@ -74,8 +90,15 @@ public interface IngestConfig {
         @WithDefault("PT1S")
         Duration retryBackoff();
 
-        /** Connect timeout for URL sources. */
+        /** Connect timeout for URL sources (each address tried). */
         @WithDefault("PT30S")
         Duration connectTimeout();
+
+        /**
+         * Read (idle) timeout for URL sources: the longest wait for the response headers or for the next
+         * bytes of the body; a source that stalls longer fails like a dropped connection (and is retried).
+         */
+        @WithDefault("PT60S")
+        Duration readTimeout();
     }
 }

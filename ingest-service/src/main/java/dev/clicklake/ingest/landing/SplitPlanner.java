@@ -41,17 +41,16 @@ public final class SplitPlanner {
     /** Feeds the next bytes of the data region. */
     public void accept(byte[] buffer, int offset, int length) {
         int end = offset + length;
-        for (int i = offset; i < end; i++) {
-            if (buffer[i] == '\n') {
-                splitRows++;
-                rows++;
-                long lineEnd = position + (i - offset) + 1;
-                if (lineEnd - splitStart >= targetSize) {
-                    closed.add(new Boundary(splitStart, lineEnd - splitStart, splitFirstLine, splitRows));
-                    splitStart = lineEnd;
-                    splitFirstLine += splitRows;
-                    splitRows = 0;
-                }
+        long base = position - offset; // file offset of buffer[i] is base + i
+        for (int i = LineEnds.next(buffer, offset, end); i >= 0; i = LineEnds.next(buffer, i + 1, end)) {
+            splitRows++;
+            rows++;
+            long lineEnd = base + i + 1;
+            if (lineEnd - splitStart >= targetSize) {
+                closed.add(new Boundary(splitStart, lineEnd - splitStart, splitFirstLine, splitRows));
+                splitStart = lineEnd;
+                splitFirstLine += splitRows;
+                splitRows = 0;
             }
         }
         if (length > 0) {

@@ -76,6 +76,14 @@ public class Ingestion extends PanacheEntityBase {
     @Column(name = "archive_sha256")
     public String archiveSha256;
 
+    /** The replica receiving it, while RECEIVING. */
+    @Column(name = "lease_owner")
+    public String leaseOwner;
+
+    /** Until when the receiving replica's claim holds unless renewed, while RECEIVING. */
+    @Column(name = "lease_expires_at")
+    public Instant leaseExpiresAt;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -8,7 +8,9 @@ import dev.clicklake.ingest.landing.IngestionRequest;
 import dev.clicklake.ingest.landing.LandingResult;
 import dev.clicklake.ingest.source.SourceUnpacker;
 import io.quarkus.panache.common.Sort;
+import dev.clicklake.ingest.config.IngestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -26,6 +28,13 @@ public class IngestionLedger {
 
     private final Clock clock = Clock.systemUTC();
 
+    @Inject
+    Replica replica;
+
+    @Inject
+    IngestConfig config;
+
+    /** A new RECEIVING ingestion, leased to this replica. */
     @Transactional
     public Ingestion startReceiving(IngestionRequest request) {
         Ingestion ingestion = new Ingestion();
@@ -38,6 +47,8 @@ public class IngestionLedger {
         ingestion.declaredColumns = request.declaredColumns().map(c -> String.join(",", c)).orElse(null);
         ingestion.createdAt = clock.instant();
         ingestion.updatedAt = ingestion.createdAt;
+        ingestion.leaseOwner = replica.id();
+        ingestion.leaseExpiresAt = ingestion.createdAt.plus(config.receivingLease());
         ingestion.persist();
         return ingestion;
     }
@@ -55,9 +66,17 @@ public class IngestionLedger {
                 bytesReceived, totalBytes, clock.instant(), id);
     }
 
+    /** The source is read again from its first byte: nothing received so far counts any more. */
+    @Transactional
+    public void restartReceiving(UUID id, String note) {
+        Ingestion.update("bytesReceived = 0, reason = ?1, updatedAt = ?2 where id = ?3 and status = ?4",
+                note, clock.instant(), id, IngestionStatus.RECEIVING);
+    }
+
     @Transactional
     public Ingestion end(UUID id, IngestionStatus status, String reason) {
         Ingestion ingestion = Ingestion.findById(id);
+        ingestion.leaseExpiresAt = null;
         ingestion.status = status;
         ingestion.reason = reason;
         ingestion.updatedAt = clock.instant();
@@ -73,13 +92,18 @@ public class IngestionLedger {
 
     /**
      * Records the committed bronze object and its splits. Fails (unique index) when the same content
-     * already landed in this dataset.
+     * already landed in this dataset, and with {@link NoLongerReceivingException} when the ingestion is not
+     * RECEIVING any more (its lease ran out and another replica failed it).
      */
     @Transactional
     public Ingestion markLanded(UUID id, LakeLocation bronze, LandingResult landed) {
-        Ingestion ingestion = Ingestion.findById(id);
+        Ingestion ingestion = Ingestion.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (ingestion.status != IngestionStatus.RECEIVING) {
+            throw new NoLongerReceivingException(ingestion);
+        }
         Instant now = clock.instant();
         ingestion.status = IngestionStatus.LANDED;
+        ingestion.reason = null;
         ingestion.bytesReceived = landed.bytes();
         ingestion.totalBytes = landed.bytes();
         ingestion.dataRows = landed.rows();
@@ -91,6 +115,7 @@ public class IngestionLedger {
         ingestion.splitCount = landed.splits().size();
         ingestion.landedAt = now;
         ingestion.updatedAt = now;
+        ingestion.leaseExpiresAt = null;
         for (Split split : landed.splits()) {
             IngestionSplit row = new IngestionSplit();
             row.key = new IngestionSplit.Key(id, split.index());
@@ -121,13 +146,28 @@ public class IngestionLedger {
         Ingestion.deleteById(id);
     }
 
-    /** Fails the RECEIVING ingestions not updated for {@code lease}: nobody is receiving them any more. */
+    /** Heartbeat: extends the leases of every ingestion this replica is receiving; answers how many. */
     @Transactional
-    public int failInterrupted(java.time.Duration lease) {
+    public int renewLeases() {
         Instant now = clock.instant();
-        return Ingestion.update("status = ?1, reason = ?2, updatedAt = ?3 where status = ?4 and updatedAt < ?5",
-                IngestionStatus.FAILED, "interrupted: no progress for " + lease + " (the service stopped while receiving)",
-                now, IngestionStatus.RECEIVING, now.minus(lease));
+        return Ingestion.update("leaseExpiresAt = ?1 where status = ?2 and leaseOwner = ?3",
+                now.plus(config.receivingLease()), IngestionStatus.RECEIVING, replica.id());
+    }
+
+    /**
+     * Fails the RECEIVING ingestions whose lease has run out: the replica receiving them crashed, stopped,
+     * or could not renew for a whole lease. Nothing of them is in bronze (an object becomes visible only
+     * once complete, and a late commit is thrown away, see {@link #markLanded}); a new request can land the
+     * source again.
+     */
+    @Transactional
+    public int failLostReceivers() {
+        Instant now = clock.instant();
+        return Ingestion.update("status = ?1, reason = concat(?2, coalesce(leaseOwner, 'unknown'), ?3), updatedAt = ?4, "
+                        + "leaseExpiresAt = null where status = ?5 and leaseExpiresAt < ?4",
+                IngestionStatus.FAILED, "receiver lost: replica ",
+                " stopped renewing its lease (clicklake.ingest.receiving-lease); nothing of it is in bronze",
+                now, IngestionStatus.RECEIVING);
     }
 
     @Transactional

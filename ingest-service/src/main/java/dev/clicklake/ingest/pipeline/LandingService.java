@@ -11,9 +11,12 @@ import dev.clicklake.ingest.landing.LandingScanner;
 import dev.clicklake.ingest.ledger.Ingestion;
 import dev.clicklake.ingest.ledger.IngestionLedger;
 import dev.clicklake.ingest.ledger.IngestionStatus;
+import dev.clicklake.ingest.ledger.NoLongerReceivingException;
 import dev.clicklake.ingest.messaging.BronzeLandedPublisher;
 import dev.clicklake.ingest.landing.InvalidRequestException;
 import dev.clicklake.ingest.source.OpenedSource;
+import dev.clicklake.ingest.source.RetryBudget;
+import dev.clicklake.ingest.source.SourceRestartException;
 import dev.clicklake.ingest.source.SourceOpener;
 import dev.clicklake.ingest.source.SourceUnpacker;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +39,7 @@ import org.jboss.logging.Logger;
 public class LandingService {
 
     private static final Logger LOG = Logger.getLogger(LandingService.class);
+    private static final int READ_AHEAD_CHUNK = 256 * 1024; // under half a G1 region: no humongous objects
 
     @Inject
     IngestionLedger ledger;
@@ -61,19 +65,31 @@ public class LandingService {
 
     /**
      * Receives a checked source on a worker thread; the caller has already answered with {@code first}.
-     * Whatever happens, {@code first} ends LANDED, REJECTED or FAILED with the reason.
+     * Whatever happens, {@code first} ends LANDED, REJECTED or FAILED with the reason. A source that breaks
+     * off where it cannot resume is read again from byte 0 into a new lake write (the partial one is
+     * abandoned, so nothing of it is ever visible), within the source's retry budget.
      */
     public void landLater(Ingestion first, IngestionRequest request, SourceOpener opener) {
         workers.submit(() -> {
-            try (OpenedSource source = opener.open()) {
-                ledger.describeSource(first.id, source.fileName(), source.displayUri());
-                landSource(first, request.forSource(source.fileName(), source.displayUri()), source.body(), source.length(),
-                        true);
-            } catch (InvalidRequestException e) {
-                ledger.end(first.id, IngestionStatus.FAILED, "the source was refused: " + e.getMessage());
-            } catch (IOException | RuntimeException e) {
-                LOG.warnf("ingestion %s failed: %s", first.id, e.toString());
-                ledger.end(first.id, IngestionStatus.FAILED, "the source could not be read: " + e.getMessage());
+            RetryBudget budget = new RetryBudget(config.url().retries(), config.url().retryBackoff());
+            while (true) {
+                try (OpenedSource source = opener.open(budget)) {
+                    ledger.describeSource(first.id, source.fileName(), source.displayUri());
+                    landAll(first, request.forSource(source.fileName(), source.displayUri()), source.body(),
+                            source.length(), true);
+                    return;
+                } catch (SourceRestartException e) {
+                    LOG.infof("ingestion %s: reading the source again from byte 0: %s", first.id, e.getMessage());
+                    ledger.restartReceiving(first.id, "read again from byte 0 (attempt " + (budget.failures() + 1)
+                            + " of at most " + budget.attempts() + "): " + e.getMessage());
+                } catch (InvalidRequestException e) {
+                    ledger.end(first.id, IngestionStatus.FAILED, "the source was refused: " + e.getMessage());
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    LOG.warnf("ingestion %s failed: %s", first.id, e.toString());
+                    ledger.end(first.id, IngestionStatus.FAILED, "the source could not be read: " + e.getMessage());
+                    return;
+                }
             }
         });
     }
@@ -91,6 +107,20 @@ public class LandingService {
      */
     public List<Outcome> landSource(Ingestion first, IngestionRequest request, InputStream source, Long totalBytes,
             boolean firstIsKnown) {
+        try {
+            return landAll(first, request, source, totalBytes, firstIsKnown);
+        } catch (SourceRestartException e) {
+            return List.of(new Outcome(ledger.end(first.id, IngestionStatus.FAILED, "the source broke off: " + e.getMessage()),
+                    false));
+        }
+    }
+
+    /**
+     * {@link #landSource}, except that a source breaking off before any of its files landed throws
+     * {@link SourceRestartException}, leaving {@code first} RECEIVING, for the caller to read it again.
+     */
+    private List<Outcome> landAll(Ingestion first, IngestionRequest request, InputStream source, Long totalBytes,
+            boolean firstIsKnown) throws SourceRestartException {
         List<Outcome> outcomes = new ArrayList<>();
         SourceUnpacker.Unpacked unpacked;
         try {
@@ -101,10 +131,16 @@ public class LandingService {
                 }
                 boolean known = outcomes.isEmpty() && firstIsKnown;
                 outcomes.add(land(ingestion, request.forFile(fileName), content,
-                        foundIn == SourceUnpacker.Format.PLAIN ? totalBytes : null, known));
+                        foundIn == SourceUnpacker.Format.PLAIN ? totalBytes : null, known, outcomes.isEmpty()));
             });
         } catch (IOException e) {
-            if (outcomes.isEmpty()) {
+            if (e instanceof SourceRestartException restart && outcomes.isEmpty()) {
+                throw restart;
+            }
+            if (!outcomes.isEmpty()) {
+                LOG.warnf("ingestion %s: the source failed after %d file(s) of it were handled: %s", first.id,
+                        outcomes.size(), e.toString());
+            } else {
                 LOG.infof("ingestion %s could not be unpacked: %s", first.id, e.toString());
                 outcomes.add(new Outcome(ledger.end(first.id, IngestionStatus.REJECTED,
                         "the source could not be unpacked: " + e.getMessage()), false));
@@ -122,8 +158,9 @@ public class LandingService {
                 : new Outcome(ledger.recordArchive(o.ingestion().id, archive), false)).toList();
     }
 
+    /** @param restartable whether a source breaking off may be read again from byte 0 (nothing of it has landed) */
     private Outcome land(Ingestion ingestion, IngestionRequest request, InputStream source, Long totalBytes,
-            boolean idIsKnown) {
+            boolean idIsKnown, boolean restartable) throws SourceRestartException {
         long maxBytes = config.maxBytes().asLongValue();
         if (totalBytes != null && totalBytes > maxBytes) {
             return new Outcome(ledger.end(ingestion.id, IngestionStatus.REJECTED, LandingScanner.tooLarge(maxBytes)), false);
@@ -134,10 +171,22 @@ public class LandingService {
                 new ProgressReportingStream(source, config.progressEvery().asLongValue(),
                         received -> ledger.progress(ingestion.id, received, totalBytes)),
                 request.declaredColumns(), config.splitTargetSize().asLongValue(), maxBytes);
+        int chunksAhead = (int) (config.readAhead().asLongValue() / READ_AHEAD_CHUNK);
+        // the scanner is not closed here: closing it would close the source, which may hold more files
+        ReadAheadStream ahead = chunksAhead == 0 ? null
+                : new ReadAheadStream(scanner, READ_AHEAD_CHUNK, chunksAhead, "landing-" + ingestion.id);
         try {
-            lake.create(target, scanner);
+            lake.create(target, ahead == null ? scanner : ahead);
         } catch (IOException | RuntimeException e) {
+            Optional<SourceRestartException> restart = restartCause(e);
+            if (restart.isPresent() && restartable && scanner.rejection().isEmpty()) {
+                throw restart.get();
+            }
             return new Outcome(refuseOrFail(ingestion, scanner, e), false);
+        } finally {
+            if (ahead != null) {
+                ahead.close();
+            }
         }
         LandingResult landed = scanner.result();
         Optional<Ingestion> earlier = ledger.sameContent(request.dataset(), landed.sha256(), ingestion.id);
@@ -146,6 +195,10 @@ public class LandingService {
                 Ingestion recorded = ledger.markLanded(ingestion.id, target, landed);
                 publishQuietly(recorded);
                 return new Outcome(recorded, false);
+            } catch (NoLongerReceivingException lost) {
+                LOG.warnf("ingestion %s: %s; its bronze copy is deleted", ingestion.id, lost.getMessage());
+                deleteQuietly(target);
+                return new Outcome(lost.current(), false);
             } catch (PersistenceException raced) {
                 earlier = ledger.sameContent(request.dataset(), landed.sha256(), ingestion.id);
                 if (earlier.isEmpty()) {
@@ -156,6 +209,15 @@ public class LandingService {
         discard(ingestion, target, idIsKnown ? Optional.of(earlier.get()) : Optional.empty());
         LOG.infof("ingestion %s: same content as ingestion %s, nothing new landed", ingestion.id, earlier.get().id);
         return new Outcome(earlier.get(), true);
+    }
+
+    private static Optional<SourceRestartException> restartCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SourceRestartException restart) {
+                return Optional.of(restart);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Announces landed-but-unannounced ingestions (after a crash or a broker outage). */
@@ -190,15 +252,19 @@ public class LandingService {
 
     /** Deletes a duplicate's bronze copy, and its ledger row unless the caller knows its id ({@code keepFor}). */
     private void discard(Ingestion duplicate, LakeLocation target, Optional<Ingestion> keepFor) {
-        try {
-            lake.delete(target);
-        } catch (IOException e) {
-            LOG.warnf("could not delete the duplicate bronze object %s: %s", target, e.toString());
-        }
+        deleteQuietly(target);
         if (keepFor.isPresent()) {
             ledger.end(duplicate.id, IngestionStatus.REJECTED, "the same content already landed as ingestion " + keepFor.get().id);
         } else {
             ledger.forget(duplicate.id);
+        }
+    }
+
+    private void deleteQuietly(LakeLocation target) {
+        try {
+            lake.delete(target);
+        } catch (IOException e) {
+            LOG.warnf("could not delete the bronze object %s: %s", target, e.toString());
         }
     }
 }

@@ -120,12 +120,12 @@ public class IngestionResource {
         if (source.url() != null) {
             URI uri = urls.check(source.url());
             return new Planned(IngestionRequest.of(dataset, SourceKind.URL, UrlSource.fileName(uri), UrlSource.display(uri),
-                    source.columns()), () -> urls.open(uri));
+                    source.columns()), budget -> urls.open(uri, budget));
         }
         java.nio.file.Path file = new ImportDirectories(config.importDirs().orElse(List.of()).stream()
                 .map(java.nio.file.Path::of).toList()).resolve(source.path());
         return new Planned(IngestionRequest.of(dataset, SourceKind.IMPORT_DIR, file.getFileName().toString(),
-                "file://" + file, source.columns()), () -> ImportDirectories.open(file));
+                "file://" + file, source.columns()), budget -> ImportDirectories.open(file));
     }
 
     @GET

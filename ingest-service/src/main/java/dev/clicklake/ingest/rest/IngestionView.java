@@ -2,6 +2,7 @@ package dev.clicklake.ingest.rest;
 
 import dev.clicklake.ingest.ledger.Ingestion;
 import dev.clicklake.ingest.ledger.IngestionSplit;
+import dev.clicklake.ingest.ledger.IngestionStatus;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -15,6 +16,7 @@ public record IngestionView(
         String reason,
         Source source,
         Progress progress,
+        Receiver receiver,
         Bronze bronze,
         Journey journey,
         Timings timings) {
@@ -28,6 +30,10 @@ public record IngestionView(
 
     /** @param percent of the total bytes, when the total is known */
     public record Progress(long bytesReceived, Long totalBytes, BigDecimal percent) {
+    }
+
+    /** Which replica is receiving it and until when its lease holds unless renewed; only while RECEIVING. */
+    public record Receiver(String replica, Instant leaseExpiresAt) {
     }
 
     public record Bronze(String container, String path, String sha256, Long rows, Boolean header, List<String> columns) {
@@ -63,7 +69,8 @@ public record IngestionView(
         return new IngestionView(i.id.toString(), i.dataset, i.status.name(), i.reason,
                 new Source(i.sourceKind.name(), i.sourceName, i.sourceUri, i.declaredColumns,
                         i.archiveName == null ? null : new Archive(i.archiveName, i.archiveBytes, i.archiveSha256)),
-                new Progress(i.bytesReceived, i.totalBytes, percent), bronze, journey,
+                new Progress(i.bytesReceived, i.totalBytes, percent),
+                i.status == IngestionStatus.RECEIVING ? new Receiver(i.leaseOwner, i.leaseExpiresAt) : null, bronze, journey,
                 new Timings(i.createdAt, i.updatedAt, i.landedAt, i.publishedAt, i.silverReadyAt, i.goldReadyAt));
     }
 }

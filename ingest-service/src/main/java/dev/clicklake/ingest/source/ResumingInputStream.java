@@ -3,44 +3,33 @@ package dev.clicklake.ingest.source;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
 
 /**
- * A download that survives dropped connections: when a read fails (or the body ends before the announced
- * length), it waits (exponential backoff) and asks for the rest from the byte where it stopped, up to
- * {@code retries} times, so that the reader never notices. A source that cannot resume
- * ({@link NotResumableException}) fails at once.
+ * A download that survives dropped or stalled connections: when a read fails (or the body ends before the
+ * announced length), it spends one retry of the source's {@link RetryBudget} (which waits) and asks for
+ * the rest from the byte where it stopped, so that the reader never notices. A source that cannot resume
+ * throws {@link SourceRestartException} at once: the reader must start again from byte 0.
  */
 public final class ResumingInputStream extends InputStream {
 
-    /** Opens the source again from {@code offset}; throws {@link NotResumableException} when it cannot. */
+    /** Opens the source again from {@code offset}; throws {@link SourceRestartException} when it cannot. */
     @FunctionalInterface
     public interface Resumer {
         InputStream resumeAt(long offset) throws IOException;
     }
 
-    /** The source cannot be asked for a byte range: retrying from the middle is pointless. */
-    public static final class NotResumableException extends IOException {
-        public NotResumableException(String reason) {
-            super(reason);
-        }
-    }
-
     private final Resumer resumer;
     private final Long length;
-    private final int retries;
-    private final Duration backoff;
+    private final RetryBudget budget;
     private InputStream current;
     private long position;
-    private int failures;
 
     /** @param length the total size announced by the source, when it announced one */
-    public ResumingInputStream(InputStream first, Long length, Resumer resumer, int retries, Duration backoff) {
+    public ResumingInputStream(InputStream first, Long length, Resumer resumer, RetryBudget budget) {
         this.current = first;
         this.length = length;
         this.resumer = resumer;
-        this.retries = retries;
-        this.backoff = backoff;
+        this.budget = budget;
     }
 
     @Override
@@ -61,7 +50,7 @@ public final class ResumingInputStream extends InputStream {
                     throw new EOFException("the source ended after " + position + " of " + length + " bytes");
                 }
                 return n;
-            } catch (NotResumableException e) {
+            } catch (SourceRestartException e) {
                 throw e;
             } catch (IOException e) {
                 resume(e);
@@ -82,34 +71,25 @@ public final class ResumingInputStream extends InputStream {
     private void resume(IOException cause) throws IOException {
         IOException last = cause;
         while (true) {
-            if (failures >= retries) {
-                throw new IOException("the source failed " + (failures + 1) + " times, the last at byte " + position
-                        + ": " + last.getMessage(), last);
-            }
             try {
                 current.close();
             } catch (IOException ignored) {
                 // the broken connection is dropped either way
             }
-            sleep(backoff.multipliedBy(1L << failures));
-            failures++;
+            try {
+                budget.spend(last);
+            } catch (IOException spent) {
+                throw new IOException(spent.getMessage() + " (at byte " + position + ")", last);
+            }
             try {
                 current = resumer.resumeAt(position);
                 return;
-            } catch (NotResumableException e) {
+            } catch (SourceRestartException | CheckedDnsResolver.RefusedAddressException e) {
                 throw e;
             } catch (IOException e) {
                 last = e;
+                current = InputStream.nullInputStream();
             }
-        }
-    }
-
-    private static void sleep(Duration pause) throws IOException {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting to resume", e);
         }
     }
 }

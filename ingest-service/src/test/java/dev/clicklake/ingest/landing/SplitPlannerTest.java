@@ -33,6 +33,29 @@ class SplitPlannerTest {
     }
 
     @Test
+    void lineEndsAreFoundAmongAnyBytesAtAnyChunkingAndAlignment() {
+        Random random = new Random(11);
+        byte[] data = new byte[20_000];
+        for (int i = 0; i < data.length; i++) {
+            int kind = random.nextInt(10);
+            data[i] = (byte) (kind == 0 ? '\n' : kind == 1 ? 0x0B : kind == 2 ? 0x09 : random.nextInt(256));
+        }
+        long newlines = 0;
+        for (byte b : data) {
+            newlines += b == '\n' ? 1 : 0;
+        }
+        for (int chunk : new int[] {1, 3, 8, 9, 63, 4096}) {
+            SplitPlanner planner = new SplitPlanner(50, 0, 1);
+            for (int off = 0; off < data.length; off += chunk) {
+                planner.accept(data, off, Math.min(chunk, data.length - off));
+            }
+            List<Split> splits = planner.finish();
+            assertCovers(data, 0, 1, splits);
+            assertEquals(newlines + (data[data.length - 1] == '\n' ? 0 : 1), planner.rows(), "chunk " + chunk);
+        }
+    }
+
+    @Test
     void aLastLineWithoutLineEndIsARowOfTheLastSplit() {
         byte[] data = "a\nb\nc".getBytes(StandardCharsets.US_ASCII);
         SplitPlanner planner = new SplitPlanner(2, 0, 1);

@@ -43,7 +43,7 @@ class RealSamplesTest {
     }
 
     private static Response upload(Path file, String columns) throws Exception {
-        var request = IngestionResourceTest.authorized().contentType("text/csv").body(Files.readAllBytes(file))
+        var request = IngestTestSupport.authorized().contentType("text/csv").body(Files.readAllBytes(file))
                 .queryParam("dataset", "real-" + UUID.randomUUID().toString().substring(0, 8))
                 .queryParam("fileName", file.getFileName().toString());
         if (columns != null) {

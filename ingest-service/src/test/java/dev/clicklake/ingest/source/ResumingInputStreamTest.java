@@ -24,7 +24,7 @@ class ResumingInputStreamTest {
         ResumingInputStream in = new ResumingInputStream(dropsAfter(0, 10), (long) DATA.length, offset -> {
             asked.add(offset);
             return asked.size() == 1 ? dropsAfter((int) offset, 20) : new ByteArrayInputStream(DATA, (int) offset, DATA.length);
-        }, 3, Duration.ZERO);
+        }, new RetryBudget(3, Duration.ZERO));
         assertArrayEquals(DATA, in.readAllBytes());
         assertEquals(List.of(10L, 20L), asked);
     }
@@ -32,27 +32,39 @@ class ResumingInputStreamTest {
     @Test
     void aBodyEndingBeforeTheAnnouncedLengthIsResumedToo() throws Exception {
         ResumingInputStream in = new ResumingInputStream(new ByteArrayInputStream(DATA, 0, 5), (long) DATA.length,
-                offset -> new ByteArrayInputStream(DATA, (int) offset, DATA.length), 1, Duration.ZERO);
+                offset -> new ByteArrayInputStream(DATA, (int) offset, DATA.length), new RetryBudget(1, Duration.ZERO));
         assertArrayEquals(DATA, in.readAllBytes());
     }
 
     @Test
-    void aSourceThatCannotResumeFailsAtOnce() {
+    void aSourceThatCannotResumeAsksToBeReadAgainFromTheStartAfterSpendingOneRetry() {
         List<Long> asked = new ArrayList<>();
+        RetryBudget budget = new RetryBudget(5, Duration.ZERO);
         ResumingInputStream in = new ResumingInputStream(dropsAfter(0, 10), (long) DATA.length, offset -> {
             asked.add(offset);
-            throw new ResumingInputStream.NotResumableException("no ranges");
-        }, 5, Duration.ZERO);
-        IOException e = assertThrows(IOException.class, in::readAllBytes);
+            throw new SourceRestartException("no ranges", null);
+        }, budget);
+        SourceRestartException e = assertThrows(SourceRestartException.class, in::readAllBytes);
         assertEquals("no ranges", e.getMessage());
-        assertEquals(1, asked.size());
+        assertEquals(List.of(10L), asked);
+        assertEquals(1, budget.failures(), "the drop itself spent one retry of the source's budget");
+    }
+
+    @Test
+    void theBudgetIsSharedSoThatEveryKindOfFailureCountsTowardsOneLimit() throws Exception {
+        RetryBudget budget = new RetryBudget(2, Duration.ZERO);
+        budget.spend(new IOException("HTTP 503"));
+        ResumingInputStream in = new ResumingInputStream(dropsAfter(0, 10), (long) DATA.length,
+                offset -> dropsAfter((int) offset, (int) offset + 5), budget);
+        IOException e = assertThrows(IOException.class, in::readAllBytes);
+        assertTrue(e.getMessage().contains("3 times") && e.getMessage().contains("byte 15"), e.getMessage());
     }
 
     @Test
     void itGivesUpAfterTheRetriesAndSaysWhere() {
         ResumingInputStream in = new ResumingInputStream(dropsAfter(0, 10), (long) DATA.length, offset -> {
             throw new IOException("connection refused");
-        }, 2, Duration.ofMillis(1));
+        }, new RetryBudget(2, Duration.ofMillis(1)));
         IOException e = assertThrows(IOException.class, in::readAllBytes);
         assertTrue(e.getMessage().contains("3 times") && e.getMessage().contains("byte 10"), e.getMessage());
     }

@@ -1,0 +1,77 @@
+package dev.clicklake.ingest.pipeline;
+
+import dev.clicklake.ingest.config.IngestConfig;
+import dev.clicklake.ingest.ledger.IngestionLedger;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * The leases of RECEIVING ingestions. At start-up, and then every {@code clicklake.ingest.lease-renew-every}:
+ * renews the leases of what this replica is receiving (however slowly the bytes come: stalls are the read
+ * timeout's business), then fails what nobody renews any more ("receiver lost"), whichever replica had it.
+ * Failing rather than re-running: the ledger keeps a URL without its query string (signed URLs cannot be
+ * fetched again from it), and an upload's body is gone with its request; the caller asks again.
+ */
+@ApplicationScoped
+public class ReceivingLeases {
+
+    private static final Logger LOG = Logger.getLogger(ReceivingLeases.class);
+
+    @Inject
+    IngestionLedger ledger;
+
+    @Inject
+    IngestConfig config;
+
+    private ScheduledExecutorService heartbeat;
+
+    void onStart(@Observes StartupEvent event) {
+        failLostReceivers();
+        heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "receiving-lease-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = config.leaseRenewEvery().toMillis();
+        heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Fails the RECEIVING ingestions whose lease has run out; answers how many. */
+    public int failLostReceivers() {
+        int failed = ledger.failLostReceivers();
+        if (failed > 0) {
+            LOG.warnf("failed %d ingestion(s) whose receiver was lost (lease ran out)", failed);
+        }
+        return failed;
+    }
+
+    private void beat() {
+        try {
+            ledger.renewLeases();
+            failLostReceivers();
+        } catch (RuntimeException e) {
+            // the next beat tries again; a lease outlives a few missed beats
+            LOG.warnf("could not renew the receiving leases: %s", e.toString());
+        }
+    }
+
+    /** Stops before the database connections go, so that no beat runs into a closed ledger. */
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    @PreDestroy
+    void stop() {
+        if (heartbeat != null) {
+            heartbeat.shutdownNow();
+        }
+    }
+}
