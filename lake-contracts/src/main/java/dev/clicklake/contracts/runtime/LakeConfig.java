@@ -68,6 +68,10 @@ public interface LakeConfig {
         @WithDefault("8388608")
         int blockSize();
 
+        /** Blocks of one upload staged at the same time (each upload holds up to this many blocks in memory). */
+        @WithDefault("4")
+        int uploadConcurrency();
+
         /** Create the three containers at start-up when they are missing. */
         @WithDefault("true")
         boolean createContainers();

@@ -50,7 +50,8 @@ public class LakeStorageProducer {
                     default -> null;
                 };
                 yield new LakeSettings.Adls(URI.create(endpoint),
-                        AdlsCredential.fromConfig(adls.auth(), adls.accountName().orElse(null), secret), adls.blockSize());
+                        AdlsCredential.fromConfig(adls.auth(), adls.accountName().orElse(null), secret), adls.blockSize(),
+                        adls.uploadConcurrency());
             }
         };
     }

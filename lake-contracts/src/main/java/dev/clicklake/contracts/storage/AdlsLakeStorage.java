@@ -19,6 +19,7 @@ import com.azure.storage.blob.specialized.BlobInputStream;
 import com.azure.storage.blob.specialized.BlockBlobClient;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.time.OffsetDateTime;
@@ -29,6 +30,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
@@ -37,9 +43,10 @@ import java.util.function.Supplier;
  *
  * <p>The Blob API serves the same data as the DFS API on a hierarchical-namespace account, and it is the
  * only one Azurite emulates, so the code that runs in production is the code the Azurite tests check.
- * {@link #create} stages fixed-size blocks, each read into memory one at a time, then commits the block
- * list with {@code If-None-Match: *}: the object appears whole at the commit, or not at all, and a commit
- * over an existing object fails. Directory markers (metadata {@code hdi_isfolder=true}) are not objects.
+ * {@link #create} stages fixed-size blocks, up to {@code uploadConcurrency} of them at the same time (so a
+ * write holds at most that many blocks in memory, and the service's per-request latency overlaps), then
+ * commits the block list, in order, with {@code If-None-Match: *}: the object appears whole at the commit, or
+ * not at all, and a commit over an existing object fails. Directory markers (metadata {@code hdi_isfolder=true}) are not objects.
  */
 public final class AdlsLakeStorage implements LakeStorage {
 
@@ -49,17 +56,29 @@ public final class AdlsLakeStorage implements LakeStorage {
 
     private final BlobServiceClient blobs;
     private final int blockSize;
+    private final int uploadConcurrency;
+    /** Stages blocks; threads are made as uploads need them and end when idle (daemon: never hold the JVM). */
+    private final ExecutorService stagers = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "adls-stage-block");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /**
      * @param blobs a client for the account's Blob endpoint
      * @param blockSize bytes per staged block and per read request
+     * @param uploadConcurrency blocks of one upload staged at the same time
      */
-    public AdlsLakeStorage(BlobServiceClient blobs, int blockSize) {
+    public AdlsLakeStorage(BlobServiceClient blobs, int blockSize, int uploadConcurrency) {
         if (blockSize <= 0) {
             throw new IllegalArgumentException("blockSize must be positive: " + blockSize);
         }
+        if (uploadConcurrency <= 0) {
+            throw new IllegalArgumentException("uploadConcurrency must be positive: " + uploadConcurrency);
+        }
         this.blobs = blobs;
         this.blockSize = blockSize;
+        this.uploadConcurrency = uploadConcurrency;
     }
 
     @Override
@@ -85,15 +104,63 @@ public final class AdlsLakeStorage implements LakeStorage {
         BlockBlobClient blob = blockBlob(StorageArguments.objectLocation(location));
         String writer = UUID.randomUUID().toString();
         List<String> blockIds = new ArrayList<>();
+        List<Future<Void>> staging = new ArrayList<>();
+        Semaphore inFlight = new Semaphore(uploadConcurrency);
         long size = 0;
-        for (byte[] block = content.readNBytes(blockSize); block.length > 0; block = content.readNBytes(blockSize)) {
-            String blockId = blockId(writer, blockIds.size());
-            BlockBlobStageBlockOptions stage = new BlockBlobStageBlockOptions(blockId, BinaryData.fromBytes(block));
-            call(location, () -> blob.stageBlockWithResponse(stage, null, Context.NONE));
-            blockIds.add(blockId);
-            size += block.length;
+        boolean staged = false;
+        try {
+            for (byte[] block = content.readNBytes(blockSize); block.length > 0; block = content.readNBytes(blockSize)) {
+                String blockId = blockId(writer, blockIds.size());
+                BlockBlobStageBlockOptions stage = new BlockBlobStageBlockOptions(blockId, BinaryData.fromBytes(block));
+                inFlight.acquire();
+                staging.add(stagers.submit(() -> {
+                    try {
+                        call(location, () -> blob.stageBlockWithResponse(stage, null, Context.NONE));
+                        return null;
+                    } finally {
+                        inFlight.release();
+                    }
+                }));
+                blockIds.add(blockId);
+                size += block.length;
+                failEarly(staging);
+            }
+            for (Future<Void> block : staging) {
+                awaitStaged(block);
+            }
+            staged = true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while staging blocks of " + location);
+        } finally {
+            if (!staged) {
+                staging.forEach(block -> block.cancel(true));
+            }
         }
         return commit(blob, location, blockIds, writer, size);
+    }
+
+    /** Throws the failure of a block already staged, so that a failed upload stops reading its source. */
+    private static void failEarly(List<Future<Void>> staging) throws IOException, InterruptedException {
+        for (Future<Void> block : staging) {
+            if (block.isDone()) {
+                awaitStaged(block);
+            }
+        }
+    }
+
+    private static void awaitStaged(Future<Void> block) throws IOException, InterruptedException {
+        try {
+            block.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(e.getCause());
+        }
     }
 
     private LakeObject commit(BlockBlobClient blob, LakeLocation location, List<String> blockIds, String writer, long size)

@@ -27,13 +27,16 @@ public sealed interface LakeSettings {
      * @param endpoint the account's DFS or Blob endpoint, e.g. {@code https://<account>.dfs.core.windows.net}
      *     or Azurite's {@code http://127.0.0.1:10000/devstoreaccount1}; never with a query string
      * @param credential how to authenticate
-     * @param blockSize bytes per block (and per read request) when streaming objects; bounds the memory one
-     *     write or read uses
+     * @param blockSize bytes per block (and per read request) when streaming objects
+     * @param uploadConcurrency blocks of one write staged at the same time; a write holds at most this many
+     *     blocks in memory
      */
-    record Adls(URI endpoint, AdlsCredential credential, int blockSize) implements LakeSettings {
+    record Adls(URI endpoint, AdlsCredential credential, int blockSize, int uploadConcurrency) implements LakeSettings {
 
         /** 8 MiB. */
         public static final int DEFAULT_BLOCK_SIZE = 8 * 1024 * 1024;
+        /** Four blocks of a write in flight at once. */
+        public static final int DEFAULT_UPLOAD_CONCURRENCY = 4;
 
         public Adls {
             Objects.requireNonNull(endpoint, "endpoint");
@@ -49,6 +52,14 @@ public sealed interface LakeSettings {
             if (blockSize <= 0) {
                 throw new IllegalArgumentException("blockSize must be positive: " + blockSize);
             }
+            if (uploadConcurrency <= 0) {
+                throw new IllegalArgumentException("uploadConcurrency must be positive: " + uploadConcurrency);
+            }
+        }
+
+        /** Settings with the {@linkplain #DEFAULT_UPLOAD_CONCURRENCY default upload concurrency}. */
+        public Adls(URI endpoint, AdlsCredential credential, int blockSize) {
+            this(endpoint, credential, blockSize, DEFAULT_UPLOAD_CONCURRENCY);
         }
 
         /** Settings with the {@linkplain #DEFAULT_BLOCK_SIZE default block size}. */

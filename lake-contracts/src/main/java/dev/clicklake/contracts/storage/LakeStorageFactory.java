@@ -18,7 +18,8 @@ public final class LakeStorageFactory {
             return new LocalLakeStorage(local.root());
         }
         LakeSettings.Adls adls = (LakeSettings.Adls) settings;
-        return new AdlsLakeStorage(blobServiceClientBuilder(adls).buildClient(), adls.blockSize());
+        return new AdlsLakeStorage(blobServiceClientBuilder(adls).buildClient(), adls.blockSize(),
+                adls.uploadConcurrency());
     }
 
     /** A Blob service client builder for the account, authenticated as {@code settings} say. */

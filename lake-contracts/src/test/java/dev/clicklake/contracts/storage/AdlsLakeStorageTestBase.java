@@ -100,7 +100,7 @@ abstract class AdlsLakeStorageTestBase extends LakeStorageContractTest {
                 .retryOptions(new RequestRetryOptions(RetryPolicyType.FIXED, 3, (Duration) null,
                         Duration.ofMillis(10), Duration.ofMillis(10), null))
                 .buildClient();
-        LakeStorage retrying = new AdlsLakeStorage(blobs, BLOCK_SIZE);
+        LakeStorage retrying = new AdlsLakeStorage(blobs, BLOCK_SIZE, 4);
         LakeLocation location = at("retried");
 
         LakeObject created = retrying.create(location, GeneratedContent.of(1, BLOCK_SIZE + 1));

@@ -45,7 +45,7 @@ class AdlsLakeStorageUnreachableTest {
                 new AdlsCredential.SharedKey("devstoreaccount1", KEY), 1024);
         return new AdlsLakeStorage(LakeStorageFactory.blobServiceClientBuilder(settings)
                 .retryOptions(new RequestRetryOptions(RetryPolicyType.FIXED, 1, (Duration) null, null, null, null))
-                .buildClient(), settings.blockSize());
+                .buildClient(), settings.blockSize(), settings.uploadConcurrency());
     }
 
     private static int closedPort() throws IOException {

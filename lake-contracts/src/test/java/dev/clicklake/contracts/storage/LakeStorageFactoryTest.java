@@ -98,6 +98,10 @@ class LakeStorageFactoryTest {
                 URI.create("ftp://acct.dfs.core.windows.net"), new AdlsCredential.DefaultCredential()));
         assertThrows(IllegalArgumentException.class, () -> new LakeSettings.Adls(
                 URI.create("https://acct.dfs.core.windows.net"), new AdlsCredential.DefaultCredential(), 0));
+        assertThrows(IllegalArgumentException.class, () -> new LakeSettings.Adls(
+                URI.create("https://acct.dfs.core.windows.net"), new AdlsCredential.DefaultCredential(), 1024, 0));
+        assertEquals(4, new LakeSettings.Adls(URI.create("https://acct.dfs.core.windows.net"),
+                new AdlsCredential.DefaultCredential()).uploadConcurrency());
     }
 
     private static void assertNoSecretIn(String text) {
