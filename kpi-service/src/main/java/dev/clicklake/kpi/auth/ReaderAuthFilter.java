@@ -9,6 +9,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +47,7 @@ public class ReaderAuthFilter {
                 request.getHeaderString(HttpHeaders.AUTHORIZATION)));
         if (decision instanceof ReaderAccess.Allowed allowed) {
             meters.counter("clicklake.kpi.reader.allowed", "how", allowed.how()).increment();
+            dropKeyParameter(request);
             return Optional.empty();
         }
         ReaderAccess.Refused refused = (ReaderAccess.Refused) decision;
@@ -61,6 +64,18 @@ public class ReaderAuthFilter {
             return Optional.of(response.header("OData-Version", "4.0").entity(body).build());
         }
         return Optional.of(response.entity(new ErrorBody(refused.status(), null, refused.message())).build());
+    }
+
+    /**
+     * The key has done its work: the request goes on without its key parameter, so nothing after this filter
+     * (parameter checks, OData's links and contexts, logs) ever sees it or needs to know its name.
+     */
+    private void dropKeyParameter(ContainerRequestContext request) {
+        UriInfo uri = request.getUriInfo();
+        if (uri.getQueryParameters().containsKey(access.keyParameter())) {
+            request.setRequestUri(uri.getBaseUri(),
+                    UriBuilder.fromUri(uri.getRequestUri()).replaceQueryParam(access.keyParameter()).build());
+        }
     }
 
     private static boolean isOData(ContainerRequestContext request) {

@@ -26,15 +26,11 @@ public final class ExportRequest {
     /**
      * Checks the query parameters and builds the query.
      *
-     * @param apiKeyParameter the authentication parameter, accepted and otherwise ignored
      * @throws InvalidParameterException for an unknown, repeated or malformed parameter, or {@code from >= to}
      */
-    public static GoldQuery parse(GoldTable table, Map<String, List<String>> parameters, String apiKeyParameter) {
+    public static GoldQuery parse(GoldTable table, Map<String, List<String>> parameters) {
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
             String name = parameter.getKey();
-            if (name.equals(apiKeyParameter)) {
-                continue;
-            }
             if (!PARAMETERS.contains(name)) {
                 throw new InvalidParameterException(name, "unknown parameter '" + name + "'; an export reads only dataset, "
                         + "from and to");

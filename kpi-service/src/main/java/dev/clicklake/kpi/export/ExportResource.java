@@ -27,7 +27,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -45,12 +44,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ExportResource {
 
     private final GoldReader reader;
-    private final String apiKeyParameter;
 
-    ExportResource(GoldReader reader,
-                   @ConfigProperty(name = "clicklake.kpi.auth.api-key-parameter", defaultValue = "api_key") String apiKeyParameter) {
+    ExportResource(GoldReader reader) {
         this.reader = reader;
-        this.apiKeyParameter = apiKeyParameter;
     }
 
     @GET
@@ -78,7 +74,7 @@ public class ExportResource {
     private GoldQuery query(String name, UriInfo uri) {
         GoldTable table = GoldCatalog.byExportName(name).orElseThrow(() -> new InvalidParameterException("table",
                 "unknown table '" + name + "'; exported tables: " + GoldCatalog.exportNames()));
-        return ExportRequest.parse(table, uri.getQueryParameters(), apiKeyParameter);
+        return ExportRequest.parse(table, uri.getQueryParameters());
     }
 
     /** Writes rows in one format. */

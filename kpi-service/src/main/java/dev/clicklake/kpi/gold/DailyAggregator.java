@@ -1,5 +1,6 @@
 package dev.clicklake.kpi.gold;
 
+import dev.clicklake.kpi.config.EmbeddedDuckDb;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -68,7 +69,7 @@ public final class DailyAggregator {
 
     private static final String IN_DAY = "event_time >= TIMESTAMPTZ '%s 00:00:00+00' AND event_time < TIMESTAMPTZ '%s 00:00:00+00'";
 
-    private final Properties settings = new Properties();
+    private final Properties settings;
 
     /**
      * @param threads DuckDB worker threads
@@ -76,12 +77,7 @@ public final class DailyAggregator {
      * @param spillDir where DuckDB spills beyond its memory limit
      */
     public DailyAggregator(int threads, String memoryLimit, Path spillDir) {
-        settings.setProperty("threads", Integer.toString(threads));
-        settings.setProperty("memory_limit", memoryLimit);
-        settings.setProperty("temp_directory", spillDir.toAbsolutePath().toString());
-        // Parquet support is built in; never reach for the network to fetch an extension.
-        settings.setProperty("autoinstall_known_extensions", "false");
-        settings.setProperty("autoload_known_extensions", "false");
+        this.settings = EmbeddedDuckDb.settings(threads, memoryLimit, spillDir);
     }
 
     /** The day's figures over {@code files}, or empty when they hold no event of that day. */

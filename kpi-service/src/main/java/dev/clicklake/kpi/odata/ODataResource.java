@@ -16,13 +16,12 @@ import org.apache.olingo.server.api.ODataHandler;
 import org.apache.olingo.server.api.ODataRequest;
 import org.apache.olingo.server.api.ODataResponse;
 import org.apache.olingo.server.api.ServiceMetadata;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The OData v4 feed at {@code /odata}: hands each request to Olingo's raw handler (no servlet) and copies its answer
- * back. The api-key query parameter is removed before Olingo sees the request, so no link or message can repeat it.
+ * back. The api-key query parameter was removed by the reader filter, so no link or message can repeat it.
  */
 @Path("/odata")
 @Tag(name = "OData", description = "Gold as an OData v4 feed (Power BI: Get data, OData feed)")
@@ -32,14 +31,11 @@ public class ODataResource {
 
     private final GoldReader reader;
     private final KpiConfig config;
-    private final String apiKeyParameter;
     private final ServiceMetadata metadata;
 
-    ODataResource(GoldReader reader, KpiConfig config,
-                  @ConfigProperty(name = "clicklake.kpi.auth.api-key-parameter", defaultValue = "api_key") String apiKeyParameter) {
+    ODataResource(GoldReader reader, KpiConfig config) {
         this.reader = reader;
         this.config = config;
-        this.apiKeyParameter = apiKeyParameter;
         this.metadata = OData.newInstance().createServiceMetadata(new GoldEdmProvider(), List.of());
     }
 
@@ -74,7 +70,8 @@ public class ODataResource {
                 .replaceAll("/+$", "") + "/odata";
         String rawPath = uri.getRequestUri().getRawPath();
         String odataPath = rawPath.substring(rawPath.indexOf("/odata") + "/odata".length());
-        String query = QueryOptions.without(uri.getRequestUri().getRawQuery(), apiKeyParameter);
+        String query = uri.getRequestUri().getRawQuery();
+        query = query == null || query.isEmpty() ? null : query;
 
         ODataRequest request = new ODataRequest();
         request.setMethod(HttpMethod.GET);

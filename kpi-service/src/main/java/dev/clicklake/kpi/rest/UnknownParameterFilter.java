@@ -1,6 +1,5 @@
 package dev.clicklake.kpi.rest;
 
-import dev.clicklake.kpi.config.KpiConfig;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -10,19 +9,12 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Refuses, with a 400, a KPI request carrying a query parameter no endpoint reads (a typo must not pass silently).
- * The reader's API-key parameter is a credential, not a KPI parameter, and always passes.
  */
 public class UnknownParameterFilter {
 
     private static final Set<String> RANGE = Set.of("dataset", "from", "to");
     private static final Map<String, Set<String>> KNOWN = Map.of(
             "/kpi/breakdown", Set.of("dataset", "from", "to", "dimension", "top", "by"));
-
-    private final String apiKeyParameter;
-
-    UnknownParameterFilter(KpiConfig config) {
-        this.apiKeyParameter = config.auth().apiKeyParameter();
-    }
 
     @ServerRequestFilter
     public Optional<Response> refuseUnknownParameters(ContainerRequestContext request) {
@@ -31,7 +23,7 @@ public class UnknownParameterFilter {
         }
         Set<String> known = KNOWN.getOrDefault(request.getUriInfo().getPath(), RANGE);
         return request.getUriInfo().getQueryParameters().keySet().stream()
-                .filter(name -> !known.contains(name) && !name.equals(apiKeyParameter))
+                .filter(name -> !known.contains(name))
                 .findFirst()
                 .map(name -> InvalidParameterMapper.badRequest(new InvalidParameterException(name,
                         "unknown parameter '" + name + "'; " + request.getUriInfo().getPath() + " reads only "

@@ -1,5 +1,6 @@
 package dev.clicklake.kpi.snapshot;
 
+import dev.clicklake.kpi.config.EmbeddedDuckDb;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,14 +24,10 @@ import org.duckdb.DuckDBDriver;
  */
 public final class ParquetExport {
 
-    private final Properties settings = new Properties();
+    private final Properties settings;
 
     public ParquetExport(int threads, String memoryLimit, Path spillDir) {
-        settings.setProperty("threads", Integer.toString(threads));
-        settings.setProperty("memory_limit", memoryLimit);
-        settings.setProperty("temp_directory", spillDir.toAbsolutePath().toString());
-        settings.setProperty("autoinstall_known_extensions", "false");
-        settings.setProperty("autoload_known_extensions", "false");
+        this.settings = EmbeddedDuckDb.settings(threads, memoryLimit, spillDir);
     }
 
     /** Writes every row of {@code rows} to {@code file}; returns how many. */

@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.clicklake.contracts.event.Contract;
 import dev.clicklake.contracts.event.ContractCodec;
-import dev.clicklake.contracts.event.SplitRef;
 import dev.clicklake.contracts.storage.LakeStorage;
 import dev.clicklake.kpi.support.BreakdownFigures;
 import dev.clicklake.kpi.support.FunnelFigures;
-import dev.clicklake.kpi.support.KpiTopics;
+import dev.clicklake.kpi.support.GoldFlow;
 import dev.clicklake.kpi.support.Served;
-import dev.clicklake.kpi.support.SilverLake;
 import dev.clicklake.kpi.support.SilverRow;
 import dev.clicklake.kpi.support.SummaryFigures;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,7 +19,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -70,17 +66,10 @@ class RealSamplesGoldTest {
         List<SilverRow> novemberRows = read(november, false);
         assertEquals(17_434, octoberRows.size() + duplicatesIn(october, true), "the complete October rows");
 
-        KpiTopics kafka = new KpiTopics(topicPrefix);
-        SilverLake silver = new SilverLake(lake);
         String dataset = "rees46-" + UUID.randomUUID().toString().substring(0, 8);
         List<SilverRow> all = new ArrayList<>(octoberRows);
         all.addAll(novemberRows);
-        String ingestion = UUID.randomUUID().toString();
-        kafka.sendContract(Contract.SILVER_READY, silver.land(dataset, ingestion, new SplitRef(0, 2), octoberRows),
-                ingestion, codec);
-        kafka.sendContract(Contract.SILVER_READY, silver.land(dataset, ingestion, new SplitRef(1, 2), novemberRows),
-                ingestion, codec);
-        kafka.await(Contract.GOLD_READY.contractName(), 2, record -> ingestion.equals(record.key()), Duration.ofSeconds(90));
+        new GoldFlow(lake, topicPrefix, codec).buildSplits(dataset, List.of(octoberRows, novemberRows));
 
         for (LocalDate[] range : List.of(new LocalDate[] {OCT_1, OCT_1.plusDays(1)}, new LocalDate[] {OCT_1, NOV_1},
                 new LocalDate[] {NOV_1, DEC_1}, new LocalDate[] {OCT_1, DEC_1})) {

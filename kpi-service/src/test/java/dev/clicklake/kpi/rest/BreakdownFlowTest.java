@@ -4,22 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.clicklake.contracts.event.Contract;
 import dev.clicklake.contracts.event.ContractCodec;
-import dev.clicklake.contracts.event.Decoded;
-import dev.clicklake.contracts.event.GoldReady;
-import dev.clicklake.contracts.event.SplitRef;
 import dev.clicklake.contracts.storage.LakeStorage;
 import dev.clicklake.kpi.support.BreakdownFigures;
-import dev.clicklake.kpi.support.KpiTopics;
+import dev.clicklake.kpi.support.GoldFlow;
 import dev.clicklake.kpi.support.Served;
-import dev.clicklake.kpi.support.SilverLake;
 import dev.clicklake.kpi.support.SilverRow;
 import dev.clicklake.kpi.support.SilverRows;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -38,7 +32,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class BreakdownFlowTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final LocalDate OCT_31 = LocalDate.of(2019, 10, 31);
     private static final LocalDate NOV_1 = LocalDate.of(2019, 11, 1);
     private static final LocalDate NOV_2 = LocalDate.of(2019, 11, 2);
@@ -54,7 +47,6 @@ class BreakdownFlowTest {
 
     @Test
     void everyMemberAndTheOtherRowMatchTheRowsWritten() throws Exception {
-        KpiTopics kafka = new KpiTopics(topicPrefix);
         String dataset = "breakdown-test-" + UUID.randomUUID().toString().substring(0, 8);
         SilverRows generator = new SilverRows(41, 25, 60);
         List<SilverRow> rows = new ArrayList<>(generator.on(OCT_31, 400));
@@ -64,12 +56,7 @@ class BreakdownFlowTest {
         rows.add(row(midnight.plusSeconds(30), "purchase", "crossing", "acme"));
         rows.add(row(midnight.plusSeconds(3_600), "view", null, "nosession"));
         rows.add(row(midnight.plusSeconds(7_200), "view", null, "nosession"));
-        String ingestion = UUID.randomUUID().toString();
-        kafka.sendContract(Contract.SILVER_READY,
-                new SilverLake(lake).land(dataset, ingestion, new SplitRef(0, 1), rows), ingestion, codec);
-        kafka.await(Contract.GOLD_READY.contractName(), 1, record -> ingestion.equals(record.key())
-                && codec.decode(Contract.GOLD_READY, GoldReady.class, record.value()) instanceof Decoded.Accepted<GoldReady>,
-                WAIT);
+        new GoldFlow(lake, topicPrefix, codec).build(dataset, rows);
 
         for (LocalDate[] range : List.of(new LocalDate[] {OCT_31, NOV_2}, new LocalDate[] {NOV_1, NOV_2},
                 new LocalDate[] {OCT_31, NOV_1})) {

@@ -28,11 +28,21 @@ public final class GoldFlow {
 
     /** Lands {@code rows} as one ingestion's only split and returns once kpi-service announced its gold. */
     public void build(String dataset, List<SilverRow> rows) throws Exception {
+        buildSplits(dataset, List.of(rows));
+    }
+
+    /**
+     * Lands each list of {@code splits} as a split of one ingestion, in order, and returns once kpi-service announced
+     * the gold of every split.
+     */
+    public void buildSplits(String dataset, List<List<SilverRow>> splits) throws Exception {
         String ingestion = UUID.randomUUID().toString();
-        SilverReady message = silver.land(dataset, ingestion, new SplitRef(0, 1), rows);
-        kafka.sendContract(Contract.SILVER_READY, message, ingestion, codec);
-        kafka.await(Contract.GOLD_READY.contractName(), 1, record -> ingestion.equals(record.key())
-                && ((Decoded.Accepted<GoldReady>) codec.decode(Contract.GOLD_READY, GoldReady.class, record.value()))
-                        .payload().split().index() == 0, WAIT);
+        for (int i = 0; i < splits.size(); i++) {
+            SilverReady message = silver.land(dataset, ingestion, new SplitRef(i, splits.size()), splits.get(i));
+            kafka.sendContract(Contract.SILVER_READY, message, ingestion, codec);
+        }
+        kafka.await(Contract.GOLD_READY.contractName(), splits.size(), record -> ingestion.equals(record.key())
+                && codec.decode(Contract.GOLD_READY, GoldReady.class, record.value()) instanceof Decoded.Accepted<GoldReady>,
+                WAIT);
     }
 }
