@@ -16,7 +16,10 @@ public interface KpiConfig {
     @WithDefault("${java.io.tmpdir}/clicklake-kpi")
     Path workDir();
 
-    /** Longest a day's rebuild (lock, list, download, aggregate, replace) may keep its database transaction open. */
+    /**
+     * Longest a day's rebuild (lock, list, download, aggregate, replace) may keep its database transaction open;
+     * a build of n days and their grains (one transaction) gets n + 1 times this.
+     */
     @WithDefault("10m")
     Duration dayRebuildTimeout();
 

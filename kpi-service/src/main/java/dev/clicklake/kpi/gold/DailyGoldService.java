@@ -1,6 +1,5 @@
 package dev.clicklake.kpi.gold;
 
-import dev.clicklake.kpi.config.KpiConfig;
 import dev.clicklake.kpi.silver.SilverDownloader;
 import dev.clicklake.kpi.silver.SilverPartitionCopy;
 import dev.clicklake.kpi.store.BreakdownRepository;
@@ -9,7 +8,6 @@ import dev.clicklake.kpi.store.IdSetsRepository;
 import dev.clicklake.kpi.store.SessionDictionary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -33,32 +31,29 @@ public class DailyGoldService {
     private final SessionDictionary sessionDictionary;
     private final SilverDownloader silver;
     private final DailyAggregator aggregator;
-    private final int timeoutSeconds;
     private final Timer rebuildTimer;
 
     DailyGoldService(DailyKpiRepository repository, IdSetsRepository idSets, BreakdownRepository breakdowns,
             SessionDictionary sessionDictionary,
-            SilverDownloader silver, DailyAggregator aggregator, KpiConfig config, MeterRegistry meters) {
+            SilverDownloader silver, DailyAggregator aggregator, MeterRegistry meters) {
         this.repository = repository;
         this.idSets = idSets;
         this.breakdowns = breakdowns;
         this.sessionDictionary = sessionDictionary;
         this.silver = silver;
         this.aggregator = aggregator;
-        this.timeoutSeconds = Math.toIntExact(config.dayRebuildTimeout().toSeconds());
         this.rebuildTimer = Timer.builder("clicklake.kpi.day.rebuild")
-                .description("Time to rebuild one day of gold from silver, lock to commit")
+                .description("Time to rebuild one day of gold from silver, from its lock to its last write")
                 .register(meters);
     }
 
     /**
-     * Recomputes one day and commits it in one transaction, or changes nothing: its daily_kpi row, id sets,
-     * session facts and breakdowns. The advisory lock is taken before silver is listed: a replica that commits
-     * the day after us listed silver after our commit, so it can never overwrite the day with an older view of
-     * silver.
+     * Recomputes one day inside the caller's transaction ({@link GoldBuild}): its daily_kpi row, id sets, session
+     * facts and breakdowns. The day's advisory lock is taken before silver is listed: a replica that commits the
+     * day after us listed silver after our commit, so it can never overwrite the day with an older view of silver.
      */
-    public Optional<DailyKpi> rebuildDay(String dataset, LocalDate date) {
-        return rebuildTimer.record(() -> QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
+    public Optional<DailyKpi> rebuildDay(String dataset, LocalDate date) throws Exception {
+        return rebuildTimer.recordCallable(() -> {
             repository.lockDay(dataset, date);
             try (SilverPartitionCopy partition = silver.download(dataset, date)) {
                 Optional<DailyKpi> kpi = aggregator.aggregate(dataset, date, partition.files());
@@ -73,7 +68,7 @@ public class DailyGoldService {
                         kpi.map(DailyKpi::events).orElse(0L));
                 return kpi;
             }
-        }));
+        });
     }
 
     private void replaceDay(String dataset, LocalDate date, DailyKpi counts, SilverPartitionCopy partition)

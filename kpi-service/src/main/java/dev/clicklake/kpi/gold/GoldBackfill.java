@@ -16,9 +16,10 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Brings days built before gold v3 up to v3: rebuilds each from silver (which fills its new columns and
- * breakdowns), then recomputes its months and dataset and snapshots them. Bounded per start; idempotent like
- * any rebuild.
+ * Brings gold built by older versions up to date at start-up: days built before gold v3 are rebuilt from silver
+ * (which fills their new columns and breakdowns) with their grains; datasets whose range corrections were never
+ * built (gold from before V11) get their grains recomputed from their days. Each is then snapshotted. Bounded per
+ * start; idempotent like any rebuild.
  */
 @ApplicationScoped
 public class GoldBackfill {
@@ -26,17 +27,14 @@ public class GoldBackfill {
     private static final Logger LOG = Logger.getLogger(GoldBackfill.class);
 
     private final DailyKpiRepository daily;
-    private final DailyGoldService days;
-    private final GrainService grains;
+    private final GoldBuild build;
     private final GoldSnapshots snapshots;
     private final boolean snapshotsEnabled;
     private final KpiConfig.Backfill config;
 
-    GoldBackfill(DailyKpiRepository daily, DailyGoldService days, GrainService grains, GoldSnapshots snapshots,
-            KpiConfig config) {
+    GoldBackfill(DailyKpiRepository daily, GoldBuild build, GoldSnapshots snapshots, KpiConfig config) {
         this.daily = daily;
-        this.days = days;
-        this.grains = grains;
+        this.build = build;
         this.snapshots = snapshots;
         this.snapshotsEnabled = config.snapshot().enabled();
         this.config = config.backfill();
@@ -50,8 +48,24 @@ public class GoldBackfill {
         }
     }
 
-    /** Rebuilds up to the configured number of pre-v3 days and their grains; returns how many days. */
+    /**
+     * Rebuilds up to the configured number of pre-v3 days and their grains, then the grains of the datasets
+     * without range corrections; returns how many days and datasets.
+     */
     public int run() {
+        int days = rebuildDaysBeforeV3();
+        List<String> datasets = QuarkusTransaction.requiringNew().call(daily::datasetsWithoutRangeCorrections);
+        for (String dataset : datasets) {
+            build.rebuildGrains(dataset);
+            if (snapshotsEnabled) {
+                snapshots.write(dataset);
+            }
+            LOG.infof("gold backfill: %s, range corrections built", dataset);
+        }
+        return days + datasets.size();
+    }
+
+    private int rebuildDaysBeforeV3() {
         List<DailyKpiEntity.Key> stale = QuarkusTransaction.requiringNew().call(() -> daily.daysBeforeV3(config.maxDays()));
         if (stale.isEmpty()) {
             return 0;
@@ -61,8 +75,7 @@ public class GoldBackfill {
         Map<String, List<LocalDate>> byDataset = stale.stream().collect(Collectors.groupingBy(
                 DailyKpiEntity.Key::dataset, TreeMap::new, Collectors.mapping(DailyKpiEntity.Key::eventDate, Collectors.toList())));
         byDataset.forEach((dataset, dates) -> {
-            dates.forEach(date -> days.rebuildDay(dataset, date));
-            grains.rebuild(dataset, dates);
+            build.rebuild(dataset, dates);
             if (snapshotsEnabled) {
                 snapshots.write(dataset);
             }

@@ -13,7 +13,8 @@ public final class GoldPlan {
     public static final List<String> GRAINS = List.of("day", "month", "dataset");
     /** The PostgreSQL tables a rebuild replaces rows of, day grain first. */
     public static final List<String> TABLES = List.of("daily_kpi", "daily_id_sets", "daily_session_facts",
-            "daily_category_kpi", "daily_brand_kpi", "hourly_kpi", "breakdown_id_sets", "monthly_kpi", "dataset_kpi");
+            "daily_category_kpi", "daily_brand_kpi", "hourly_kpi", "breakdown_id_sets", "range_corrections", "monthly_kpi",
+            "dataset_kpi");
 
     private GoldPlan() {
     }

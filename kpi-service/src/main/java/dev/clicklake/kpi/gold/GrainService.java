@@ -1,8 +1,8 @@
 package dev.clicklake.kpi.gold;
 
-import dev.clicklake.kpi.config.KpiConfig;
 import dev.clicklake.kpi.store.GrainRepository;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.clicklake.kpi.store.IdSetsRepository;
+import dev.clicklake.kpi.store.RangeCorrectionsRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -12,7 +12,8 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Recomputes the month and whole-dataset grains after days changed, exactly, from the days' rows and id sets.
+ * Recomputes what depends on several days after days changed, exactly: the dataset's {@link RangeCorrections}
+ * (which answer any range), then the months the days touch and the whole dataset, computed as ranges.
  */
 @ApplicationScoped
 public class GrainService {
@@ -20,45 +21,46 @@ public class GrainService {
     private static final Logger LOG = Logger.getLogger(GrainService.class);
 
     private final GrainRepository grains;
-    private final RangeFigures ranges;
-    private final int timeoutSeconds;
+    private final IdSetsRepository idSets;
+    private final RangeCorrectionsBuilder builder;
+    private final RangeCorrectionsRepository ranges;
 
-    GrainService(GrainRepository grains, RangeFigures ranges, KpiConfig config) {
+    GrainService(GrainRepository grains, IdSetsRepository idSets, RangeCorrectionsBuilder builder,
+            RangeCorrectionsRepository ranges) {
         this.grains = grains;
+        this.idSets = idSets;
+        this.builder = builder;
         this.ranges = ranges;
-        this.timeoutSeconds = Math.toIntExact(config.dayRebuildTimeout().toSeconds());
     }
 
     /**
-     * Recomputes every month that {@code dates} touch and the whole dataset, in one transaction that first
-     * takes the grains' advisory locks in a fixed order. It reads the days after the locks, with READ
-     * COMMITTED: whoever commits a grain last also read the days last, and every day commit is followed by a
-     * recomputation of its grains, so a grain is never left older than its days.
+     * Recomputes the corrections, every month that {@code dates} touch and the whole dataset, inside the
+     * caller's transaction, after taking the grains' advisory locks in a fixed order (months ascending, then
+     * the dataset): the days are read after the locks, so whoever commits the grains last read the days last.
      */
-    public void rebuild(String dataset, Collection<LocalDate> dates) {
+    public void rebuild(String dataset, Collection<LocalDate> dates) throws SQLException {
         if (dates.isEmpty()) {
             return;
         }
         List<LocalDate> months = Periods.monthsOf(dates);
-        QuarkusTransaction.requiringNew().timeout(timeoutSeconds).run(() -> {
-            try {
-                grains.lock(dataset, months);
-                for (LocalDate month : months) {
-                    LocalDate end = month.plusMonths(1);
-                    grains.replaceMonth(dataset, month, stored(dataset, month, end));
-                }
-                DaySpan all = grains.span(dataset, Periods.FIRST_DAY, Periods.AFTER_LAST_DAY);
-                grains.replaceDataset(dataset, all.isEmpty() ? Optional.empty()
-                        : Optional.of(new StoredGrain(all, ranges.compute(dataset, all.first(), all.last().plusDays(1)))));
-                LOG.infof("gold %s months %s and dataset (%d days) recomputed", dataset, months, all.days());
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot recompute the grains of " + dataset, e);
-            }
-        });
+        grains.lock(dataset, months);
+        long started = System.nanoTime();
+        List<LocalDate> days = idSets.days(dataset);
+        RangeCorrections corrections = builder.build(dataset, days);
+        ranges.replace(dataset, corrections, days.size());
+        long built = System.nanoTime();
+        for (LocalDate month : months) {
+            grains.replaceMonth(dataset, month, stored(dataset, month, month.plusMonths(1)));
+        }
+        DaySpan all = grains.span(dataset, Periods.FIRST_DAY, Periods.AFTER_LAST_DAY);
+        grains.replaceDataset(dataset, all.isEmpty() ? Optional.empty()
+                : Optional.of(new StoredGrain(all, ranges.figures(dataset, all.first(), all.last().plusDays(1)))));
+        LOG.infof("gold %s: range corrections of %d days (%d pairs) in %d ms; months %s and dataset recomputed",
+                dataset, days.size(), corrections.pairs().size(), (built - started) / 1_000_000, months);
     }
 
     private Optional<StoredGrain> stored(String dataset, LocalDate from, LocalDate to) throws SQLException {
         DaySpan span = grains.span(dataset, from, to);
-        return span.isEmpty() ? Optional.empty() : Optional.of(new StoredGrain(span, ranges.compute(dataset, from, to)));
+        return span.isEmpty() ? Optional.empty() : Optional.of(new StoredGrain(span, ranges.figures(dataset, from, to)));
     }
 }

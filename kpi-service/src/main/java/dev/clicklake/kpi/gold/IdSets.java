@@ -1,29 +1,22 @@
 package dev.clicklake.kpi.gold;
 
-import java.util.List;
 import java.util.Map;
 import org.roaringbitmap.longlong.Roaring64NavigableMap;
 
 /**
- * The distinct ids of a period as compressed bitmaps, plus the per-session figures that add up over days.
- * Sessions are dictionary ids, users their own ids. A day's sets are built by {@link #ofDay}; a range's are
- * the {@link #union} of its days: an OR of each set, exact whatever the range. Intersections (sessions that
- * both carted and purchased, the funnel) are taken after merging, so a session that carts on one day and
- * buys on the next counts.
- *
- * <p>Session timing (duration, bounces) is summed per day; the union also collects the sessions that have
- * events on two or more of the days ({@link #multiDaySessions()}), whose timing {@link SessionTiming} corrects.
+ * The distinct ids of one day as compressed bitmaps, plus the day's per-session sums. Sessions are dictionary
+ * ids, users their own ids. Stored with the day ({@code daily_id_sets}); {@link RangeCorrections} are built
+ * from the days' sets, and the breakdowns OR them over ranges.
  */
 public record IdSets(Roaring64NavigableMap users, Roaring64NavigableMap buyers, Roaring64NavigableMap sessions,
         Roaring64NavigableMap viewingSessions, Roaring64NavigableMap cartingSessions,
-        Roaring64NavigableMap purchasingSessions, Roaring64NavigableMap multiDaySessions, long sessionEvents,
-        long sessionDurationMicros, long bouncedSessions) {
+        Roaring64NavigableMap purchasingSessions, long sessionEvents, long sessionDurationMicros,
+        long bouncedSessions) {
 
     /** No id at all: the sets of a period without events. */
     public static IdSets empty() {
         return new IdSets(new Roaring64NavigableMap(), new Roaring64NavigableMap(), new Roaring64NavigableMap(),
-                new Roaring64NavigableMap(), new Roaring64NavigableMap(), new Roaring64NavigableMap(),
-                new Roaring64NavigableMap(), 0, 0, 0);
+                new Roaring64NavigableMap(), new Roaring64NavigableMap(), new Roaring64NavigableMap(), 0, 0, 0);
     }
 
     /** A day's sets; {@code sessionIds} maps every session of {@code day} to its dictionary id. */
@@ -51,45 +44,6 @@ public record IdSets(Roaring64NavigableMap users, Roaring64NavigableMap buyers, 
         return sets.withSessionSums(events, duration, bounced);
     }
 
-    /** The sets of disjoint periods (days) together, built in place: one OR per day and set. */
-    public static IdSets union(List<IdSets> periods) {
-        Union union = new Union();
-        periods.forEach(union::add);
-        return union.result();
-    }
-
-    /**
-     * The union of disjoint periods built one period at a time, so a caller reading days holds the merged
-     * sets and one day, not every day at once.
-     */
-    public static final class Union {
-
-        private final IdSets all = empty();
-        private long events;
-        private long duration;
-        private long bounced;
-
-        public void add(IdSets period) {
-            Roaring64NavigableMap seenBefore = copy(period.sessions);
-            seenBefore.and(all.sessions);
-            all.multiDaySessions.or(seenBefore);
-            all.multiDaySessions.or(period.multiDaySessions);
-            all.users.or(period.users);
-            all.buyers.or(period.buyers);
-            all.sessions.or(period.sessions);
-            all.viewingSessions.or(period.viewingSessions);
-            all.cartingSessions.or(period.cartingSessions);
-            all.purchasingSessions.or(period.purchasingSessions);
-            events += period.sessionEvents;
-            duration += period.sessionDurationMicros;
-            bounced += period.bouncedSessions;
-        }
-
-        public IdSets result() {
-            return all.withSessionSums(events, duration, bounced);
-        }
-    }
-
     /** Sessions with both a cart and a purchase in the period. */
     public long cartingAndPurchasingSessions() {
         return and(cartingSessions, purchasingSessions).getLongCardinality();
@@ -108,8 +62,8 @@ public record IdSets(Roaring64NavigableMap users, Roaring64NavigableMap buyers, 
     }
 
     private IdSets withSessionSums(long events, long durationMicros, long bounced) {
-        return new IdSets(users, buyers, sessions, viewingSessions, cartingSessions, purchasingSessions,
-                multiDaySessions, events, durationMicros, bounced);
+        return new IdSets(users, buyers, sessions, viewingSessions, cartingSessions, purchasingSessions, events,
+                durationMicros, bounced);
     }
 
     private static void addIf(boolean condition, Roaring64NavigableMap bitmap, long id) {

@@ -2,7 +2,6 @@ package dev.clicklake.kpi.gold;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -46,20 +45,11 @@ public record KpiSummary(
     /** Decimal places of money. */
     public static final int MONEY_SCALE = 2;
 
-    /**
-     * The summary of {@code days} (the daily rows of the range), {@code ids} (their merged id sets) and the
-     * range's session {@code timing}.
-     */
-    public static KpiSummary of(String dataset, LocalDate from, LocalDate to, List<DailyKpi> days, IdSets ids,
-            SessionTiming timing) {
-        return of(dataset, from, to, PeriodFigures.of(days, ids, timing));
-    }
-
     /** The summary of [from, to) whose measures are {@code figures}. */
     public static KpiSummary of(String dataset, LocalDate from, LocalDate to, PeriodFigures figures) {
         long sessions = figures.sessions();
         long users = figures.users();
-        BigDecimal durationSeconds = figures.timing().durationSeconds();
+        BigDecimal durationSeconds = figures.sessionDurationSeconds();
         return new KpiSummary(dataset, from, to, figures.events(), figures.views(), figures.carts(), figures.removes(),
                 figures.purchases(), figures.revenue(), users, sessions, figures.buyers(), figures.viewingSessions(),
                 figures.cartingSessions(), figures.purchasingSessions(), figures.cartPurchaseSessions(),

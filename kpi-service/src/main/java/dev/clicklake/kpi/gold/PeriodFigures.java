@@ -1,7 +1,6 @@
 package dev.clicklake.kpi.gold;
 
 import java.math.BigDecimal;
-import java.util.List;
 
 /**
  * The measures of gold schema v3 for one period (a day, a month, the whole dataset, any range): what every
@@ -13,39 +12,21 @@ public record PeriodFigures(long events, long views, long carts, long removes, l
         long cartPurchaseSessions, long funnelCartSessions, long funnelPurchaseSessions, long sessionEvents,
         long sessionDurationMicros, long bouncedSessions) {
 
-    /**
-     * The figures of a period from its days' rows ({@code days}, for the additive counts), its merged id sets
-     * and its exact session timing.
-     */
-    public static PeriodFigures of(List<DailyKpi> days, IdSets ids, SessionTiming timing) {
-        long events = 0;
-        long views = 0;
-        long carts = 0;
-        long removes = 0;
-        long purchases = 0;
-        BigDecimal revenue = new BigDecimal("0.00");
-        for (DailyKpi day : days) {
-            events += day.events();
-            views += day.views();
-            carts += day.carts();
-            removes += day.removes();
-            purchases += day.purchases();
-            revenue = revenue.add(day.revenue());
-        }
-        return new PeriodFigures(events, views, carts, removes, purchases, revenue,
-                ids.users().getLongCardinality(), ids.sessions().getLongCardinality(), ids.buyers().getLongCardinality(),
-                ids.viewingSessions().getLongCardinality(), ids.cartingSessions().getLongCardinality(),
-                ids.purchasingSessions().getLongCardinality(), ids.cartingAndPurchasingSessions(),
-                ids.viewingAndCartingSessions(), ids.viewingCartingAndPurchasingSessions(), ids.sessionEvents(),
-                timing.durationMicros(), timing.bouncedSessions());
-    }
+    private static final int MICROS_SCALE = 6;
 
-    /** The figures of one day from its counts and its own id sets (no session spans another day of the period). */
+    /** The figures of one day from its counts and its own id sets. */
     public static PeriodFigures ofDay(DailyKpi counts, IdSets day) {
-        return of(List.of(counts), day, SessionTiming.of(day, MultiDaySessionFacts.NONE));
+        return new PeriodFigures(counts.events(), counts.views(), counts.carts(), counts.removes(), counts.purchases(),
+                counts.revenue(), day.users().getLongCardinality(), day.sessions().getLongCardinality(),
+                day.buyers().getLongCardinality(), day.viewingSessions().getLongCardinality(),
+                day.cartingSessions().getLongCardinality(), day.purchasingSessions().getLongCardinality(),
+                day.cartingAndPurchasingSessions(), day.viewingAndCartingSessions(),
+                day.viewingCartingAndPurchasingSessions(), day.sessionEvents(), day.sessionDurationMicros(),
+                day.bouncedSessions());
     }
 
-    public SessionTiming timing() {
-        return new SessionTiming(sessionDurationMicros, bouncedSessions);
+    /** The sum over sessions of (last - first event time within the period), in seconds. */
+    public BigDecimal sessionDurationSeconds() {
+        return BigDecimal.valueOf(sessionDurationMicros, MICROS_SCALE);
     }
 }

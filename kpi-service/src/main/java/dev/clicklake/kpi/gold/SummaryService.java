@@ -1,6 +1,7 @@
 package dev.clicklake.kpi.gold;
 
 import dev.clicklake.kpi.store.IdSetsRepository;
+import dev.clicklake.kpi.store.RangeCorrectionsRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
@@ -15,25 +16,21 @@ import java.util.List;
 public class SummaryService {
 
     private final IdSetsRepository idSets;
-    private final RangeFigures ranges;
+    private final RangeCorrectionsRepository ranges;
 
-    SummaryService(IdSetsRepository idSets, RangeFigures ranges) {
+    SummaryService(IdSetsRepository idSets, RangeCorrectionsRepository ranges) {
         this.idSets = idSets;
         this.ranges = ranges;
     }
 
-    /** The cards of {@code dataset} over the days [from, to). */
-    @Transactional
+    /** The cards of {@code dataset} over the days [from, to): one statement, so one snapshot of gold. */
     public KpiSummary summary(String dataset, LocalDate from, LocalDate to) throws SQLException {
-        idSets.readOneSnapshot();
-        return KpiSummary.of(dataset, from, to, ranges.read(dataset, from, to));
+        return KpiSummary.of(dataset, from, to, ranges.figures(dataset, from, to));
     }
 
-    /** The session funnel of {@code dataset} over [from, to). */
-    @Transactional
+    /** The session funnel of {@code dataset} over [from, to): one statement, so one snapshot of gold. */
     public Funnel funnel(String dataset, LocalDate from, LocalDate to) throws SQLException {
-        idSets.readOneSnapshot();
-        return Funnel.of(dataset, from, to, ranges.read(dataset, from, to));
+        return Funnel.of(dataset, from, to, ranges.figures(dataset, from, to));
     }
 
     /** One summary per calendar month overlapping [from, to), each clipped to the range. */
@@ -43,7 +40,7 @@ public class SummaryService {
         List<KpiSummary> months = new ArrayList<>();
         for (LocalDate start = from; start.isBefore(to); start = start.withDayOfMonth(1).plusMonths(1)) {
             LocalDate end = Collections.min(List.of(to, start.withDayOfMonth(1).plusMonths(1)));
-            months.add(KpiSummary.of(dataset, start, end, ranges.read(dataset, start, end)));
+            months.add(KpiSummary.of(dataset, start, end, ranges.figures(dataset, start, end)));
         }
         return months;
     }
@@ -53,7 +50,7 @@ public class SummaryService {
     public Comparison compare(String dataset, LocalDate from, LocalDate to) throws SQLException {
         idSets.readOneSnapshot();
         LocalDate previousFrom = from.minusDays(ChronoUnit.DAYS.between(from, to));
-        return Comparison.of(KpiSummary.of(dataset, from, to, ranges.read(dataset, from, to)),
-                KpiSummary.of(dataset, previousFrom, from, ranges.read(dataset, previousFrom, from)));
+        return Comparison.of(KpiSummary.of(dataset, from, to, ranges.figures(dataset, from, to)),
+                KpiSummary.of(dataset, previousFrom, from, ranges.figures(dataset, previousFrom, from)));
     }
 }

@@ -7,9 +7,8 @@ import dev.clicklake.contracts.event.SilverReady;
 import dev.clicklake.contracts.runtime.Backoff;
 import dev.clicklake.contracts.runtime.ContractConsumer;
 import dev.clicklake.kpi.config.KpiConfig;
-import dev.clicklake.kpi.gold.DailyGoldService;
+import dev.clicklake.kpi.gold.GoldBuild;
 import dev.clicklake.kpi.gold.GoldPlan;
-import dev.clicklake.kpi.gold.GrainService;
 import dev.clicklake.kpi.snapshot.GoldSnapshots;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,8 +19,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Turns each silver-ready into rebuilt gold days, then their months and dataset, then
- * a Parquet snapshot of the dataset's gold, then a gold-ready. A message that breaks its contract
+ * Turns each silver-ready into rebuilt gold days with their range corrections, months and dataset (one
+ * transaction), then a Parquet snapshot of the dataset's gold, then a gold-ready. A message that breaks its contract
  * goes to the dead-letter topic with the reason; any other failure is retried (the whole message: every
  * step is idempotent). The message is acked only after gold is committed and gold-ready is on the broker.
  */
@@ -29,17 +28,15 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class SilverReadyListener {
 
     private final ContractConsumer consumer;
-    private final DailyGoldService gold;
-    private final GrainService grains;
+    private final GoldBuild gold;
     private final GoldSnapshots snapshots;
     private final boolean snapshotsEnabled;
     private final GoldReadyPublisher publisher;
 
-    SilverReadyListener(ContractMessages messages, KpiConfig config, DailyGoldService gold, GrainService grains,
+    SilverReadyListener(ContractMessages messages, KpiConfig config, GoldBuild gold,
             GoldSnapshots snapshots, GoldReadyPublisher publisher) {
         this.consumer = new ContractConsumer(messages, new Backoff(config.retry().first(), config.retry().max()));
         this.gold = gold;
-        this.grains = grains;
         this.snapshots = snapshots;
         this.snapshotsEnabled = config.snapshot().enabled();
         this.publisher = publisher;
@@ -53,10 +50,7 @@ public class SilverReadyListener {
 
     private void buildGold(SilverReady silverReady) {
         List<LocalDate> dates = GoldPlan.datesToRebuild(silverReady);
-        for (LocalDate date : dates) {
-            gold.rebuildDay(silverReady.dataset(), date);
-        }
-        grains.rebuild(silverReady.dataset(), dates);
+        gold.rebuild(silverReady.dataset(), dates);
         if (!dates.isEmpty() && snapshotsEnabled) {
             snapshots.write(silverReady.dataset());
         }

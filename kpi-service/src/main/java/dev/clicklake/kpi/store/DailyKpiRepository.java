@@ -44,6 +44,15 @@ public class DailyKpiRepository implements PanacheRepositoryBase<DailyKpiEntity,
                 .toList();
     }
 
+    /** The datasets that have days but whose range corrections were never built (gold from before V11), by name. */
+    @SuppressWarnings("unchecked")
+    public List<String> datasetsWithoutRangeCorrections() {
+        return getEntityManager().createNativeQuery("""
+                SELECT DISTINCT d.dataset FROM daily_kpi d
+                WHERE NOT EXISTS (SELECT 1 FROM range_corrections_built b WHERE b.dataset = d.dataset)
+                ORDER BY d.dataset""", String.class).getResultList();
+    }
+
     /** The days of {@code dataset} in [from, to), in date order. */
     public List<DailyKpi> daily(String dataset, LocalDate from, LocalDate to) {
         return list("dataset = ?1 and eventDate >= ?2 and eventDate < ?3", Sort.by("eventDate"), dataset, from, to)

@@ -29,10 +29,6 @@ public class GrainRepository {
     private static final String DELETE_DATASET = "DELETE FROM dataset_kpi WHERE dataset = ?";
     private static final String INSERT_DATASET = "INSERT INTO dataset_kpi (dataset, first_date, last_date, days, "
             + MEASURES + ", built_at) VALUES (?, ?, ?, ?, " + MEASURE_PARAMETERS + ", now())";
-    private static final String MONTH = "SELECT month, month, days, " + MEASURES
-            + " FROM monthly_kpi WHERE dataset = ? AND month = ?";
-    private static final String DATASET = "SELECT first_date, last_date, days, " + MEASURES
-            + " FROM dataset_kpi WHERE dataset = ?";
     private static final String SPAN = """
             SELECT min(event_date), max(event_date), count(*), coalesce(sum(events), 0)
             FROM daily_kpi WHERE dataset = ? AND event_date >= ? AND event_date < ?""";
@@ -104,16 +100,6 @@ public class GrainRepository {
         }
     }
 
-    /** The stored row of the month starting on {@code month}, if any. */
-    public Optional<StoredGrain> month(String dataset, LocalDate month) throws SQLException {
-        return read(MONTH, dataset, Optional.of(month));
-    }
-
-    /** The stored row of the whole dataset, if any. */
-    public Optional<StoredGrain> dataset(String dataset) throws SQLException {
-        return read(DATASET, dataset, Optional.empty());
-    }
-
     /** The days of {@code dataset} in [from, to) that have gold: first, last, how many, their events. */
     public DaySpan span(String dataset, LocalDate from, LocalDate to) throws SQLException {
         try (Connection connection = database.getConnection();
@@ -126,25 +112,6 @@ public class GrainRepository {
                 Date first = row.getDate(1);
                 return first == null ? DaySpan.NONE
                         : new DaySpan(first.toLocalDate(), row.getDate(2).toLocalDate(), row.getInt(3), row.getLong(4));
-            }
-        }
-    }
-
-    private Optional<StoredGrain> read(String sql, String dataset, Optional<LocalDate> month) throws SQLException {
-        try (Connection connection = database.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, dataset);
-            if (month.isPresent()) {
-                query.setDate(2, Date.valueOf(month.get()));
-            }
-            try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                PeriodFigures figures = measures(row, 4);
-                LocalDate first = row.getDate(1).toLocalDate();
-                LocalDate last = month.isPresent() ? first.plusMonths(1).minusDays(1) : row.getDate(2).toLocalDate();
-                return Optional.of(new StoredGrain(new DaySpan(first, last, row.getInt(3), figures.events()), figures));
             }
         }
     }
@@ -162,14 +129,5 @@ public class GrainRepository {
         for (long value : after) {
             statement.setLong(i++, value);
         }
-    }
-
-    private static PeriodFigures measures(ResultSet row, int first) throws SQLException {
-        int i = first;
-        return new PeriodFigures(row.getLong(i), row.getLong(i + 1), row.getLong(i + 2), row.getLong(i + 3),
-                row.getLong(i + 4), row.getBigDecimal(i + 5), row.getLong(i + 6), row.getLong(i + 7),
-                row.getLong(i + 8), row.getLong(i + 9), row.getLong(i + 10), row.getLong(i + 11), row.getLong(i + 12),
-                row.getLong(i + 13), row.getLong(i + 14), row.getLong(i + 15), row.getLong(i + 16),
-                row.getLong(i + 17));
     }
 }

@@ -1,7 +1,6 @@
 package dev.clicklake.kpi.store;
 
 import dev.clicklake.kpi.gold.IdSets;
-import dev.clicklake.kpi.gold.MultiDaySessionFacts;
 import dev.clicklake.kpi.gold.SessionFact;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -31,21 +31,16 @@ public class IdSetsRepository {
             INSERT INTO daily_session_facts (dataset, event_date, session_id, first_us, last_us, events)
             SELECT ?, ?, f.session_id, f.first_us, f.last_us, f.events
             FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[]) AS f (session_id, first_us, last_us, events)""";
-    private static final String RANGE = """
+    private static final String DAYS = "SELECT event_date FROM daily_id_sets WHERE dataset = ? ORDER BY event_date";
+    private static final String DAY = """
             SELECT users, buyers, sessions, viewing_sessions, carting_sessions, purchasing_sessions,
                    session_events, session_duration_us, bounced_sessions
-            FROM daily_id_sets WHERE dataset = ? AND event_date >= ? AND event_date < ?""";
-    private static final String MULTI_DAY = """
-            WITH parts AS (
-                -- a join, not "session_id = ANY(array)": that compares every fact with every id of the array
-                SELECT f.session_id, f.first_us, f.last_us, f.events
-                FROM unnest(?::bigint[]) AS m (session_id)
-                JOIN daily_session_facts f ON f.dataset = ? AND f.session_id = m.session_id
-                    AND f.event_date >= ? AND f.event_date < ?)
-            SELECT coalesce(sum(last_us - first_us), 0), count(*) FILTER (WHERE events = 1),
-                   (SELECT coalesce(sum(span), 0)
-                    FROM (SELECT max(last_us) - min(first_us) AS span FROM parts GROUP BY session_id) AS spans)
-            FROM parts""";
+            FROM daily_id_sets WHERE dataset = ? AND event_date = ?""";
+    private static final String SESSION_FACTS = """
+            SELECT f.session_id, f.first_us, f.last_us, f.events
+            -- a join, not "session_id = ANY(array)": that compares every fact with every id of the array
+            FROM unnest(?::bigint[]) AS m (session_id)
+            JOIN daily_session_facts f ON f.dataset = ? AND f.event_date = ? AND f.session_id = m.session_id""";
 
     private final AgroalDataSource database;
 
@@ -86,46 +81,58 @@ public class IdSetsRepository {
         }
     }
 
-    /** What the days of [from, to) stored about {@code multiDaySessions}, the range's sessions seen on several days. */
-    public MultiDaySessionFacts multiDayFacts(String dataset, LocalDate from, LocalDate to,
-            Roaring64NavigableMap multiDaySessions) throws SQLException {
-        if (multiDaySessions.isEmpty()) {
-            return MultiDaySessionFacts.NONE;
-        }
+    /** The days of {@code dataset} that have id sets, in ascending order. */
+    public List<LocalDate> days(String dataset) throws SQLException {
+        List<LocalDate> days = new ArrayList<>();
         try (Connection connection = database.getConnection();
-                PreparedStatement query = connection.prepareStatement(MULTI_DAY)) {
-            query.setArray(1, connection.createArrayOf("bigint", boxed(multiDaySessions.toArray())));
-            query.setString(2, dataset);
-            query.setDate(3, Date.valueOf(from));
-            query.setDate(4, Date.valueOf(to));
+                PreparedStatement query = connection.prepareStatement(DAYS)) {
+            query.setString(1, dataset);
             try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return new MultiDaySessionFacts(row.getLong(1), row.getLong(2), row.getLong(3));
+                while (row.next()) {
+                    days.add(row.getDate(1).toLocalDate());
+                }
+            }
+        }
+        return days;
+    }
+
+    /** The id sets of one day of {@code dataset}, which must have them. */
+    public IdSets day(String dataset, LocalDate date) throws SQLException {
+        try (Connection connection = database.getConnection();
+                PreparedStatement query = connection.prepareStatement(DAY)) {
+            query.setString(1, dataset);
+            query.setDate(2, Date.valueOf(date));
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("no id sets for " + dataset + " " + date);
+                }
+                return new IdSets(bitmap(row, 1), bitmap(row, 2), bitmap(row, 3), bitmap(row, 4), bitmap(row, 5),
+                        bitmap(row, 6), row.getLong(7), row.getLong(8), row.getLong(9));
             }
         }
     }
 
-    /**
-     * The merged id sets of the days of {@code dataset} in [from, to), read and merged a few days at a time;
-     * empty sets when none has events.
-     */
-    public IdSets range(String dataset, LocalDate from, LocalDate to) throws SQLException {
-        IdSets.Union days = new IdSets.Union();
+    /** Receives one session's facts of a day. */
+    @FunctionalInterface
+    public interface SessionFactSink {
+        void accept(long sessionId, long firstMicros, long lastMicros, long events);
+    }
+
+    /** What {@code date} stored about each of {@code sessions} that it has, streamed into {@code sink}. */
+    public void sessionFacts(String dataset, LocalDate date, Roaring64NavigableMap sessions, SessionFactSink sink)
+            throws SQLException {
         try (Connection connection = database.getConnection();
-                PreparedStatement range = connection.prepareStatement(RANGE)) {
-            range.setFetchSize(4);
-            range.setString(1, dataset);
-            range.setDate(2, Date.valueOf(from));
-            range.setDate(3, Date.valueOf(to));
-            try (ResultSet row = range.executeQuery()) {
+                PreparedStatement query = connection.prepareStatement(SESSION_FACTS)) {
+            query.setFetchSize(10_000);
+            query.setArray(1, connection.createArrayOf("bigint", boxed(sessions.toArray())));
+            query.setString(2, dataset);
+            query.setDate(3, Date.valueOf(date));
+            try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    days.add(new IdSets(bitmap(row, 1), bitmap(row, 2), bitmap(row, 3), bitmap(row, 4),
-                            bitmap(row, 5), bitmap(row, 6), new Roaring64NavigableMap(), row.getLong(7), row.getLong(8),
-                            row.getLong(9)));
+                    sink.accept(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4));
                 }
             }
         }
-        return days.result();
     }
 
     private static void insertSets(Connection connection, String dataset, LocalDate date, IdSets sets)

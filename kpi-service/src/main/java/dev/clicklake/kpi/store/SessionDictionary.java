@@ -1,6 +1,7 @@
 package dev.clicklake.kpi.store;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
@@ -28,12 +29,21 @@ public class SessionDictionary {
         this.database = database;
     }
 
-    /** The number of each of {@code sessions}, numbering the new ones; call inside the rebuild's transaction. */
-    public Map<String, Long> idsOf(String dataset, Collection<String> sessions) throws SQLException {
-        Map<String, Long> ids = new HashMap<>(sessions.size() * 2);
+    /**
+     * The number of each of {@code sessions}, numbering the new ones in a transaction of its own, committed at
+     * once: numbers are never taken back (a rebuild that rolls back leaves unused numbers, which is harmless), and
+     * a gold build holding its days' locks never waits on another build's uncommitted sessions (two builds of
+     * several days that share sessions could otherwise wait on each other).
+     */
+    public Map<String, Long> idsOf(String dataset, Collection<String> sessions) {
         if (sessions.isEmpty()) {
-            return ids;
+            return new HashMap<>();
         }
+        return QuarkusTransaction.requiringNew().call(() -> number(dataset, sessions));
+    }
+
+    private Map<String, Long> number(String dataset, Collection<String> sessions) throws SQLException {
+        Map<String, Long> ids = new HashMap<>(sessions.size() * 2);
         try (Connection connection = database.getConnection()) {
             Array uuids = connection.createArrayOf("text", sessions.toArray());
             try (PreparedStatement add = connection.prepareStatement(ADD)) {

@@ -34,16 +34,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.duckdb.DuckDBDriver;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -54,8 +49,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * The gold benchmark, run by {@code kpi-service/bench/gold-benchmark.sh} (skipped otherwise): a generated month
  * of silver through the real flow (Azurite, Kafka, PostgreSQL) timed from silver-ready to gold-ready, plain
  * DuckDB computing the same figures over the same files as the baseline (and as the check: the month's
- * figures must agree), then {@code /kpi/summary} latency with one client and at {@code bench.clients}
- * concurrent clients (answers other than 200, e.g. a transaction timeout under overload, are counted).
+ * figures must agree), then the incremental update of one new day, then {@code /kpi/summary} latency measured by
+ * wrk (a second process) with one connection and with {@code bench.clients}, over random ranges and the whole
+ * span (answers other than 2xx are counted as errors).
  */
 @QuarkusTest
 @EnabledIfSystemProperty(named = "bench.days", matches = "\\d+")
@@ -98,7 +94,6 @@ class GoldBench {
         int days = Integer.getInteger("bench.days");
         long events = Long.getLong("bench.events", 100_000);
         int clients = Integer.getInteger("bench.clients", 50);
-        int requests = Integer.getInteger("bench.requests", 40);
         dataset = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         String ingestion = UUID.randomUUID().toString();
         Path local = Files.createTempDirectory("gold-bench");
@@ -145,52 +140,51 @@ class GoldBench {
         report("plain DuckDB baseline (same figures over local files, 2 threads, no PostgreSQL, no bitmaps): %.1f s; gold / DuckDB = %.1fx",
                 duck, gold / duck);
 
-        String summary = get(HttpClient.newHttpClient(), START, START.plusMonths(1)).body();
+        String summary = get(HttpClient.newHttpClient(), START, START.plusDays(days)).body();
         Map<?, ?> served = new com.fasterxml.jackson.databind.ObjectMapper()
                 .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .readValue(summary, Map.class);
         assertEquals(month, List.of(served.get("events").toString(), served.get("users").toString(),
                 served.get("sessions").toString(), ((BigDecimal) served.get("revenue")).toPlainString()));
 
-        latency("random ranges", 1, 20, days, false);
-        latency("whole month (precomputed row)", 1, 20, days, true);
-        latency("random ranges", clients, requests, days, false);
-        latency("whole month (precomputed row)", clients, requests, days, true);
+        LocalDate nextDay = START.plusDays(days);
+        Path next = local.resolve(nextDay + ".parquet");
+        SilverMonth.writeDay(nextDay, days, events, events * 2 / 9, events * 3, next);
+        String nextIngestion = UUID.randomUUID().toString();
+        SilverFile nextFile = upload(dataset, nextIngestion, nextDay, next, events);
+        long incremental = System.nanoTime();
+        new KpiTopics(topicPrefix).sendContract(Contract.SILVER_READY, new SilverReady(nextIngestion, dataset,
+                LakeLocation.of("bronze", dataset + "/next.csv"), new SplitRef(0, 1), List.of(nextFile), null,
+                new RowCounts(events, events, 0, 0, Map.of()), new DateRange(nextDay, nextDay),
+                SilverReady.SILVER_EVENTS_V1), nextIngestion, codec);
+        new KpiTopics(topicPrefix).await(Contract.GOLD_READY.contractName(), 1, r -> nextIngestion.equals(r.key()),
+                Duration.ofMinutes(30));
+        report("incremental update, one new day of %d events after %d days (day, breakdowns, range corrections of all days, month + dataset grains, snapshot): %.1f s",
+                events, days, seconds(incremental));
+
+        Path script = Path.of(System.getProperty("bench.wrk.script"));
+        wrk("random ranges", 1, days + 1, false, script);
+        wrk("whole span", 1, days + 1, true, script);
+        wrk("random ranges", clients, days + 1, false, script);
+        wrk("whole span", clients, days + 1, true, script);
     }
 
-    private void latency(String name, int clients, int requests, int days, boolean wholeMonth) throws Exception {
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<long[]>> results = new ArrayList<>();
-        long started = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            Random random = new Random(c);
-            results.add(pool.submit(() -> {
-                long[] nanos = new long[requests + 1];
-                for (int i = 0; i < requests; i++) {
-                    int from = wholeMonth ? 0 : random.nextInt(days);
-                    int to = wholeMonth ? 31 : from + 1 + random.nextInt(days - from);
-                    long start = System.nanoTime();
-                    HttpResponse<String> response = get(http, START.plusDays(from), START.plusDays(to));
-                    nanos[i] = System.nanoTime() - start;
-                    nanos[requests] += response.statusCode() == 200 ? 0 : 1;
-                }
-                return nanos;
-            }));
-        }
-        long[] all = new long[clients * requests];
-        long failed = 0;
-        for (int c = 0; c < clients; c++) {
-            long[] nanos = results.get(c).get();
-            System.arraycopy(nanos, 0, all, c * requests, requests);
-            failed += nanos[requests];
-        }
-        double wall = seconds(started);
-        pool.shutdown();
-        Arrays.sort(all);
-        report("/kpi/summary, %s, %d clients x %d requests: p50 %.0f ms, p99 %.0f ms, max %.0f ms, %.1f requests/s, "
-                + "%d not 200", name, clients, requests, all[all.length / 2] / 1e6,
-                all[(int) Math.ceil(all.length * 0.99) - 1] / 1e6, all[all.length - 1] / 1e6, all.length / wall, failed);
+    /**
+     * Runs wrk (a second process, on loopback) for {@code bench.seconds} with {@code connections} concurrent
+     * connections on 2 threads against /kpi/summary, with the ranges {@code script} draws; prints its figures.
+     */
+    private void wrk(String name, int connections, int days, boolean whole, Path script) throws Exception {
+        ProcessBuilder wrk = new ProcessBuilder("wrk", "-t", String.valueOf(Math.min(2, connections)),
+                "-c", String.valueOf(connections), "-d", Integer.getInteger("bench.seconds", 20) + "s",
+                "--timeout", "10s", "-s", script.toString(), base.toString()).redirectErrorStream(true);
+        wrk.environment().putAll(Map.of("BENCH_DATASET", dataset, "BENCH_DAYS", String.valueOf(days),
+                "BENCH_KEY", Reader.API_KEY, "BENCH_WHOLE", whole ? "1" : "0"));
+        Process process = wrk.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertEquals(0, process.waitFor(), output);
+        String figures = output.lines().filter(line -> line.startsWith("WRK ")).findFirst().orElseThrow(
+                () -> new AssertionError("wrk printed no figures:\n" + output));
+        report("/kpi/summary, %s over %d days, wrk %d connections: %s", name, days, connections, figures.substring(4));
     }
 
     private HttpResponse<String> get(HttpClient http, LocalDate from, LocalDate to) throws Exception {

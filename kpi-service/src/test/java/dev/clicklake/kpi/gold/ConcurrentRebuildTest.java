@@ -43,10 +43,7 @@ class ConcurrentRebuildTest {
     AgroalDataSource database;
 
     @Inject
-    DailyGoldService days;
-
-    @Inject
-    GrainService grains;
+    GoldBuild build;
 
     @Test
     void replicasRebuildingOverlappingDaysAndMonthsEndExact() throws Exception {
@@ -69,8 +66,7 @@ class ConcurrentRebuildTest {
             List<LocalDate> mine = new ArrayList<>(shares.get(replica).stream().map(dates::get).toList());
             Collections.shuffle(mine, new Random(replica));
             done.add(replicas.submit(() -> {
-                mine.forEach(date -> days.rebuildDay(dataset, date));
-                grains.rebuild(dataset, mine);
+                build.rebuild(dataset, mine);
                 return null;
             }));
         }

@@ -40,7 +40,7 @@ class GoldPlanTest {
 
         assertEquals(new GoldReady(INGESTION, "rees46", new SplitRef(3, 8), List.of(OCT_31, NOV_1), List.of("day", "month", "dataset"),
                 List.of("daily_kpi", "daily_id_sets", "daily_session_facts", "daily_category_kpi", "daily_brand_kpi",
-                        "hourly_kpi", "breakdown_id_sets", "monthly_kpi", "dataset_kpi"), GoldReady.GOLD_KPI_V1), goldReady);
+                        "hourly_kpi", "breakdown_id_sets", "range_corrections", "monthly_kpi", "dataset_kpi"), GoldReady.GOLD_KPI_V1), goldReady);
         assertTrue(codec.violations(Contract.GOLD_READY, codec.mapper().valueToTree(goldReady)).isEmpty());
     }
 

@@ -26,14 +26,4 @@ class PeriodsTest {
                 Periods.monthsOf(List.of(LocalDate.of(2019, 11, 1), LocalDate.of(2019, 10, 31),
                         LocalDate.of(2019, 9, 30), LocalDate.of(2019, 10, 1))));
     }
-
-    @Test
-    void aStoredGrainAnswersOnlyWhileItsDaysAreUnchanged() {
-        StoredGrain month = new StoredGrain(new DaySpan(LocalDate.of(2019, 10, 1), LocalDate.of(2019, 10, 31), 2, 500),
-                new PeriodFigures(500, 400, 50, 0, 50, new BigDecimal("10.00"), 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0));
-
-        assertTrue(month.matches(new DaySpan(LocalDate.of(2019, 10, 3), LocalDate.of(2019, 10, 4), 2, 500)));
-        assertFalse(month.matches(new DaySpan(LocalDate.of(2019, 10, 3), LocalDate.of(2019, 10, 5), 3, 520)));
-        assertFalse(month.matches(new DaySpan(LocalDate.of(2019, 10, 3), LocalDate.of(2019, 10, 4), 2, 501)));
-    }
 }

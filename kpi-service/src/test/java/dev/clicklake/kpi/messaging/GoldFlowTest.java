@@ -101,7 +101,7 @@ class GoldFlowTest {
 
         assertEquals(new GoldReady(ingestionId, dataset, new SplitRef(4, 9), List.of(OCT_31, NOV_1), List.of("day", "month", "dataset"),
                 List.of("daily_kpi", "daily_id_sets", "daily_session_facts", "daily_category_kpi", "daily_brand_kpi",
-                        "hourly_kpi", "breakdown_id_sets", "monthly_kpi", "dataset_kpi"), GoldReady.GOLD_KPI_V1), goldReady(record));
+                        "hourly_kpi", "breakdown_id_sets", "range_corrections", "monthly_kpi", "dataset_kpi"), GoldReady.GOLD_KPI_V1), goldReady(record));
         assertEquals(ingestionId, record.key());
         assertEquals(Contract.GOLD_READY.cloudEventType(), record.header("ce_type"));
         assertEquals(ingestionId, record.header("ce_" + ContractMessages.INGESTION_ID));

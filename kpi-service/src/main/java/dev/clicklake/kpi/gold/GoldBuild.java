@@ -1,0 +1,58 @@
+package dev.clicklake.kpi.gold;
+
+import dev.clicklake.kpi.config.KpiConfig;
+import dev.clicklake.kpi.store.IdSetsRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Rebuilds days of gold and everything that depends on them in ONE transaction: the days from silver
+ * ({@link DailyGoldService}), then the range corrections, months and dataset ({@link GrainService}). A reader
+ * sees gold before or after the whole update, never new days beside old corrections. Locks are taken in one
+ * global order (days ascending, then months ascending, then the dataset), so concurrent builds of overlapping
+ * days wait for each other and never deadlock.
+ */
+@ApplicationScoped
+public class GoldBuild {
+
+    private final DailyGoldService days;
+    private final GrainService grains;
+    private final IdSetsRepository idSets;
+    private final int dayTimeoutSeconds;
+
+    GoldBuild(DailyGoldService days, GrainService grains, IdSetsRepository idSets, KpiConfig config) {
+        this.days = days;
+        this.grains = grains;
+        this.idSets = idSets;
+        this.dayTimeoutSeconds = Math.toIntExact(config.dayRebuildTimeout().toSeconds());
+    }
+
+    /** Rebuilds {@code dates} of {@code dataset} and its grains, committed together or not at all. */
+    public void rebuild(String dataset, Collection<LocalDate> dates) {
+        List<LocalDate> sorted = dates.stream().distinct().sorted().toList();
+        if (sorted.isEmpty()) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().timeout(dayTimeoutSeconds * (sorted.size() + 1)).call(() -> {
+            for (LocalDate date : sorted) {
+                days.rebuildDay(dataset, date);
+            }
+            grains.rebuild(dataset, sorted);
+            return null;
+        });
+    }
+
+    /**
+     * Recomputes the grains of every day {@code dataset} has (its range corrections, months and whole dataset)
+     * without touching the days: for gold whose days are current but whose grains an older version built.
+     */
+    public void rebuildGrains(String dataset) {
+        QuarkusTransaction.requiringNew().timeout(dayTimeoutSeconds).call(() -> {
+            grains.rebuild(dataset, idSets.days(dataset));
+            return null;
+        });
+    }
+}

@@ -1,0 +1,125 @@
+package dev.clicklake.kpi.store;
+
+import dev.clicklake.kpi.gold.CorrectedMeasure;
+import dev.clicklake.kpi.gold.GoldNotReadyException;
+import dev.clicklake.kpi.gold.PeriodFigures;
+import dev.clicklake.kpi.gold.RangeCorrections;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code range_corrections} of each dataset, and the exact {@link PeriodFigures} of any day range: one
+ * statement (so one snapshot of gold) summing the range's daily rows and the corrections within it.
+ */
+@ApplicationScoped
+public class RangeCorrectionsRepository {
+
+    private static final String CORRECTED = Arrays.stream(CorrectedMeasure.values()).map(CorrectedMeasure::column)
+            .collect(Collectors.joining(", "));
+    private static final String INSERT = "INSERT INTO range_corrections (dataset, first_date, last_date, " + CORRECTED
+            + ") SELECT ?, c.* FROM unnest(?::date[], ?::date[]"
+            + ", ?::bigint[]".repeat(CorrectedMeasure.COUNT) + ") AS c";
+    private static final String MARK_BUILT = """
+            INSERT INTO range_corrections_built (dataset, days, pairs, built_at) VALUES (?, ?, ?, now())
+            ON CONFLICT (dataset) DO UPDATE SET days = excluded.days, pairs = excluded.pairs, built_at = excluded.built_at""";
+    private static final String FIGURES = """
+            WITH parts AS (
+                SELECT events, views, carts, removes, purchases, revenue, users, sessions, buyers, viewing_sessions,
+                       carting_sessions, purchasing_sessions, cart_purchase_sessions, funnel_cart_sessions,
+                       funnel_purchase_sessions, session_events, session_duration_us, bounced_sessions, 1 AS days
+                FROM daily_kpi WHERE dataset = ? AND event_date >= ? AND event_date < ?
+                UNION ALL
+                SELECT 0, 0, 0, 0, 0, 0.00, users, sessions, buyers, viewing_sessions, carting_sessions,
+                       purchasing_sessions, cart_purchase_sessions, funnel_cart_sessions, funnel_purchase_sessions, 0,
+                       session_duration_us, bounced_sessions, 0
+                FROM range_corrections WHERE dataset = ? AND first_date >= ? AND last_date < ?)
+            SELECT coalesce(sum(events), 0), coalesce(sum(views), 0), coalesce(sum(carts), 0),
+                   coalesce(sum(removes), 0), coalesce(sum(purchases), 0), coalesce(sum(revenue), 0.00),
+                   coalesce(sum(users), 0), coalesce(sum(sessions), 0), coalesce(sum(buyers), 0),
+                   coalesce(sum(viewing_sessions), 0), coalesce(sum(carting_sessions), 0),
+                   coalesce(sum(purchasing_sessions), 0), coalesce(sum(cart_purchase_sessions), 0),
+                   coalesce(sum(funnel_cart_sessions), 0), coalesce(sum(funnel_purchase_sessions), 0),
+                   coalesce(sum(session_events), 0), coalesce(sum(session_duration_us), 0),
+                   coalesce(sum(bounced_sessions), 0),
+                   coalesce(sum(days), 0),
+                   count(*) FILTER (WHERE days = 1 AND viewing_sessions IS NULL),
+                   EXISTS (SELECT 1 FROM range_corrections_built WHERE dataset = ?)
+            FROM parts""";
+    private static final int MEASURES = 18;
+
+    private final AgroalDataSource database;
+
+    RangeCorrectionsRepository(AgroalDataSource database) {
+        this.database = database;
+    }
+
+    /** Makes {@code corrections}, built from the dataset's {@code days} days, its only ones; call in a transaction. */
+    public void replace(String dataset, RangeCorrections corrections, int days) throws SQLException {
+        List<RangeCorrections.Pair> pairs = corrections.pairs();
+        try (Connection connection = database.getConnection()) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM range_corrections WHERE dataset = ?")) {
+                delete.setString(1, dataset);
+                delete.executeUpdate();
+            }
+            if (!pairs.isEmpty()) {
+                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                    insert.setString(1, dataset);
+                    insert.setArray(2, connection.createArrayOf("date",
+                            pairs.stream().map(pair -> Date.valueOf(pair.first())).toArray()));
+                    insert.setArray(3, connection.createArrayOf("date",
+                            pairs.stream().map(pair -> Date.valueOf(pair.last())).toArray()));
+                    for (int m = 0; m < CorrectedMeasure.COUNT; m++) {
+                        int measure = m;
+                        insert.setArray(4 + m, connection.createArrayOf("bigint",
+                                pairs.stream().map(pair -> pair.values()[measure]).toArray()));
+                    }
+                    insert.executeUpdate();
+                }
+            }
+            try (PreparedStatement built = connection.prepareStatement(MARK_BUILT)) {
+                built.setString(1, dataset);
+                built.setInt(2, days);
+                built.setInt(3, pairs.size());
+                built.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * The exact figures of the days of {@code dataset} in [from, to).
+     *
+     * @throws GoldNotReadyException when a day of the range, or the dataset's corrections, are from an older gold
+     */
+    public PeriodFigures figures(String dataset, LocalDate from, LocalDate to) throws SQLException {
+        try (Connection connection = database.getConnection();
+                PreparedStatement query = connection.prepareStatement(FIGURES)) {
+            for (int part = 0; part < 2; part++) {
+                query.setString(1 + 3 * part, dataset);
+                query.setDate(2 + 3 * part, Date.valueOf(from));
+                query.setDate(3 + 3 * part, Date.valueOf(to));
+            }
+            query.setString(7, dataset);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                long days = row.getLong(MEASURES + 1);
+                if (row.getLong(MEASURES + 2) > 0 || (days > 0 && !row.getBoolean(MEASURES + 3))) {
+                    throw new GoldNotReadyException("gold of " + dataset + " between " + from + " and " + to
+                            + " was built by an older version and is being rebuilt; ask again shortly");
+                }
+                return new PeriodFigures(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4),
+                        row.getLong(5), row.getBigDecimal(6), row.getLong(7), row.getLong(8), row.getLong(9),
+                        row.getLong(10), row.getLong(11), row.getLong(12), row.getLong(13), row.getLong(14),
+                        row.getLong(15), row.getLong(16), row.getLong(17), row.getLong(18));
+            }
+        }
+    }
+}
