@@ -10,8 +10,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Decides which events of a split are new to silver, so that each event is written by exactly one split.
@@ -50,12 +53,30 @@ public class EventKeyClaims {
         recordDates(dataset, claimant, splitKeys.keySet());
         EventKeySet claimedElsewhere = new EventKeySet();
         boolean createdNow = false;
+        Map<LocalDate, Long> versions = new TreeMap<>();
         for (Map.Entry<LocalDate, EventKeySet> date : splitKeys.entrySet()) {
             KeyClaim claim = claimDate(dataset, date.getKey(), claimant, date.getValue(), work);
             claim.claimedElsewhere().forEach(claimedElsewhere::add);
             createdNow |= claim.createdNow();
+            versions.putAll(claim.versions());
         }
-        return new KeyClaim(claimedElsewhere, createdNow);
+        return new KeyClaim(claimedElsewhere, createdNow, versions);
+    }
+
+    /**
+     * The dates of {@code dates} (each one a date the split claimed) whose claim, of the versions the split holds
+     * ({@link KeyClaim#versions}), is void now: another processing of the same split voided it while this one
+     * was writing ({@link ClaimVoids}).
+     */
+    public List<LocalDate> voidedSince(String dataset, Map<LocalDate, Long> versions, Iterable<LocalDate> dates)
+            throws IOException {
+        List<LocalDate> voided = new ArrayList<>();
+        for (LocalDate date : dates) {
+            if (store.exists(ClaimLayout.datePrefix(dataset, date) + ClaimLayout.voidName(versions.get(date)))) {
+                voided.add(date);
+            }
+        }
+        return voided;
     }
 
     /** Put-if-absent: an earlier processing of the split with the same dates wrote the same object. */
@@ -80,16 +101,17 @@ public class EventKeyClaims {
                         scan.read(listed.version(), in);
                     }
                 }
-                if (scan.ownClaimFound()) {
-                    return new KeyClaim(scan.claimedElsewhere(), false); // later claims cannot change it
+                if (scan.ownClaimFound()) { // later claims cannot change it
+                    return new KeyClaim(scan.claimedElsewhere(), false, Map.of(eventDate, listed.version()));
                 }
             }
-            String next = ClaimLayout.datePrefix(dataset, eventDate) + ClaimLayout.claimName(scan.lastVersion() + 1);
+            long version = scan.lastVersion() + 1;
+            String next = ClaimLayout.datePrefix(dataset, eventDate) + ClaimLayout.claimName(version);
             Path file = work.resolve("claim-" + eventDate + ".keys");
             KeyClaimFile.write(file, claimant.toString(), scan.unclaimed());
             try (InputStream in = Files.newInputStream(file)) {
                 if (store.createIfAbsent(next, in)) {
-                    return new KeyClaim(scan.claimedElsewhere(), true);
+                    return new KeyClaim(scan.claimedElsewhere(), true, Map.of(eventDate, version));
                 }
                 // another split claimed that version first: read it, then try the next one
             } finally {

@@ -44,6 +44,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -164,7 +165,7 @@ public class SplitEnricher {
             KeyClaim claim = claims.claim(landed.dataset(), claimant(landed), distinct.byDate(), work);
             tally.countDuplicates(claim.claimedElsewhere().size());
             List<ParquetPartition> partitions = parquet.finish(claim.claimedElsewhere());
-            return new SplitOutput(partitions, quarantine.file(), tally, claim.createdNow());
+            return new SplitOutput(partitions, quarantine.file(), tally, claim.createdNow(), claim.versions());
         }
     }
 
@@ -176,6 +177,27 @@ public class SplitEnricher {
             throw new UnprocessableMessageException("the bronze object " + landed.file().location()
                     + " no longer exists", e);
         }
+    }
+
+    /**
+     * Deletes the split's just committed files of the dates whose claim another processing of the same split
+     * voided meanwhile (a rebalance, and the bronze object deleted between the two): an events file with a void
+     * claim would be written again by the next split that carries its events. Not announced yet, they are
+     * withdrawn, and the split is processed again (an IOException is retried): it claims afresh, or is refused.
+     */
+    private void withdrawVoided(BronzeLanded landed, SplitOutput output, List<SilverFile> files) throws IOException {
+        List<LocalDate> voided = claims.voidedSince(landed.dataset(), output.claimVersions(),
+                files.stream().map(SilverFile::eventDate).toList());
+        if (voided.isEmpty()) {
+            return;
+        }
+        for (SilverFile file : files) {
+            if (voided.contains(file.eventDate())) {
+                lake.delete(file.location());
+            }
+        }
+        throw new IOException("the claims of split " + claimant(landed) + " on " + voided + " were voided while it was"
+                + " being committed; its files of those dates are withdrawn");
     }
 
     private static Claimant claimant(BronzeLanded landed) {
@@ -194,6 +216,7 @@ public class SplitEnricher {
             files.add(new SilverFile(target.container(), target.path(), object.bytes(), object.sha256(),
                     partition.rowsWritten(), partition.eventDate()));
         }
+        withdrawVoided(landed, output, files);
         LakeFile quarantine = null;
         if (output.quarantine().isPresent()) {
             LakeLocation target = LakeLocation.of(silverContainer,

@@ -22,8 +22,11 @@ import dev.clicklake.contracts.storage.LakeLocation;
 import dev.clicklake.contracts.storage.LakeObject;
 import dev.clicklake.contracts.storage.LakeStorage;
 import dev.clicklake.contracts.storage.LocalLakeStorage;
+import dev.clicklake.enrich.dedupe.ClaimVoids;
+import dev.clicklake.enrich.dedupe.Claimant;
 import dev.clicklake.enrich.testing.BronzeSplits;
 import dev.clicklake.enrich.testing.ExpectedSilver;
+import dev.clicklake.enrich.testing.InterceptedLake;
 import dev.clicklake.enrich.testing.LocalEnricher;
 import dev.clicklake.enrich.testing.SilverAggregates;
 import dev.clicklake.enrich.testing.SilverDownloads;
@@ -324,6 +327,30 @@ class SplitEnricherTest {
         assertCounts(List.of(replayed), 3_000, 30);
         assertEquals(expected, SilverAggregates.ofParquet(download(all)));
         assertEquals(replayed, enricher.enrich(split));
+    }
+
+    @Test
+    void aSplitWhoseClaimsAreVoidedWhileItCommitsWithdrawsItsFilesAndIsRefusedOnRetry() throws Exception {
+        byte[] bytes = generated(3_000, 30);
+        BronzeLanded split = land(bytes, true, 1).get(0);
+        // another replica, given the same split by a rebalance, finds the bronze object gone and voids the
+        // split's claims just before this one commits its first Parquet file
+        LakeStorage racedLake = new InterceptedLake(lake, location -> location.path().endsWith(".parquet"), () -> {
+            lake.delete(split.file().location());
+            new ClaimVoids(lake, LocalEnricher.lakeConfig()).voidUnwritten("rees46", new Claimant(INGESTION, 0), "gone");
+        });
+        SplitEnricher raced = LocalEnricher.create(racedLake, root.resolve("work"), new SimpleMeterRegistry());
+
+        IOException withdrawn = assertThrows(IOException.class, () -> raced.enrich(split));
+        assertThrows(UnprocessableMessageException.class, () -> raced.enrich(split));
+        List<BronzeLanded> again = landAs(OTHER_INGESTION, bytes, 2);
+        List<SilverReady> second = enrichAll(again);
+
+        assertTrue(withdrawn.getMessage().contains("withdrawn"), withdrawn.getMessage());
+        assertEquals(List.of(), paths(lake.list(LakeLocation.of("silver", "rees46/events/"))).stream()
+                .filter(path -> path.contains(INGESTION)).toList());
+        assertCounts(second, 3_000, 30);
+        assertEquals(ExpectedSilver.distinctGoodLines(bytes, again), SilverAggregates.ofParquet(download(second)));
     }
 
     @Test
