@@ -152,6 +152,54 @@ class BronzeToSilverFlowTest {
     }
 
     @Test
+    void aSplitDeadLetteredAfterClaimingFreesTheEventsItDidNotWriteForTheFileLandedAgain() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ClickstreamGenerator(ClickstreamOptions.builder().rows(3_000).days(3).badRows(20).seed(41).build()).generate(out);
+        byte[] bytes = out.toByteArray();
+        BronzeLanded split = land(bytes, 1).get(0);
+        sendLanded(split);
+        SilverReady first = awaitSilverReady(1).get(0);
+        // as if the replica had died right after committing its first file, and the bronze object had been
+        // deleted before the message came again
+        SilverFile kept = first.files().get(0);
+        for (SilverFile file : first.files().subList(1, first.files().size())) {
+            lake.delete(file.location());
+        }
+        lake.delete(first.quarantine().location());
+        lake.delete(split.file().location());
+
+        sendLanded(split);
+        ConsumerRecord<String, String> dead = kafka.await(prefix + "clicklake-dead-letter",
+                r -> (ingestionId + "/0").equals(r.key()), 1, WAIT).get(0);
+        String again = UUID.randomUUID().toString();
+        List<BronzeLanded> relanded = land(again, bytes, 2);
+        for (BronzeLanded landed : relanded) {
+            sendLanded(landed);
+        }
+        List<SilverReady> second = awaitSilverReady(again, relanded.size());
+
+        assertTrue(KafkaTopics.header(dead, "dead-letter-reason").contains("no longer exists"));
+        SilverAggregates expected = ExpectedSilver.distinctGoodLines(bytes, relanded);
+        assertEquals(3_000, second.stream().mapToLong(r -> r.counts().rowsIn()).sum());
+        assertEquals(20, second.stream().mapToLong(r -> r.counts().quarantined()).sum());
+        assertEquals(expected.rows() - expected.byDate().get(kept.eventDate().toString()),
+                second.stream().mapToLong(r -> r.counts().written()).sum());
+        List<SilverFile> silver = new ArrayList<>(List.of(kept));
+        second.forEach(ready -> silver.addAll(ready.files()));
+        assertEquals(expected, SilverAggregates.ofParquet(SilverDownloads.parquetFiles(lake, silver, downloads)));
+        assertEquals(expected.byDate().size() - 1,
+                silverObjects().stream().filter(object -> object.contains("/_event-keys/") && object.contains(".void:")).count());
+
+        // a completed split delivered again writes nothing new and is announced the same
+        List<String> committed = silverObjects();
+        sendLanded(relanded.get(1));
+        List<SilverReady> redelivered = awaitSilverReady(again, relanded.size() + 1);
+        assertEquals(second.get(1), redelivered.get(1));
+        assertEquals(second.get(1), redelivered.get(2));
+        assertEquals(committed, silverObjects());
+    }
+
+    @Test
     void aMalformedMessageGoesToTheDeadLetterTopicWithTheReason() throws Exception {
         String malformed = "{\"ingestionId\":\"" + ingestionId + "\",\"dataset\":\"rees46\"}";
         kafka.send(prefix + "bronze-landed", ingestionId, malformed, cloudEventHeaders("dev.clicklake.bronze-landed.v1"));
@@ -182,35 +230,48 @@ class BronzeToSilverFlowTest {
     // ---- helpers ---------------------------------------------------------------------------------------
 
     private List<BronzeLanded> land(byte[] bytes, int splits) throws IOException {
-        LakeLocation file = LakeLocation.of("bronze", dataset + "/2019-10-01/" + ingestionId + "/generated.csv");
+        return land(ingestionId, bytes, splits);
+    }
+
+    /** The bytes in bronze as ingestion {@code ingestion} of this test's dataset, and their split messages. */
+    private List<BronzeLanded> land(String ingestion, byte[] bytes, int splits) throws IOException {
+        LakeLocation file = LakeLocation.of("bronze", dataset + "/2019-10-01/" + ingestion + "/generated.csv");
         lake.create(file, new ByteArrayInputStream(bytes));
-        return BronzeSplits.messages(ingestionId, dataset, file, bytes, true, splits);
+        return BronzeSplits.messages(ingestion, dataset, file, bytes, true, splits);
     }
 
     private void sendLanded(BronzeLanded split) throws Exception {
         String json = codec.mapper().writeValueAsString(split);
-        kafka.send(prefix + "bronze-landed", ingestionId + "/" + split.split().index(), json,
-                cloudEventHeaders("dev.clicklake.bronze-landed.v1"));
+        kafka.send(prefix + "bronze-landed", split.ingestionId() + "/" + split.split().index(), json,
+                cloudEventHeaders("dev.clicklake.bronze-landed.v1", split.ingestionId()));
     }
 
     private Map<String, String> cloudEventHeaders(String type) {
-        return Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
-                "ce_source", "/clicklake/test/1", "ce_type", type, "ce_time", Instant.now().toString(),
-                "ce_ingestionid", ingestionId, "content-type", "application/json");
+        return cloudEventHeaders(type, ingestionId);
     }
 
-    /** The silver-ready messages of this test's ingestion, sorted by split, after checking their headers and schema. */
+    private static Map<String, String> cloudEventHeaders(String type, String ingestion) {
+        return Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
+                "ce_source", "/clicklake/test/1", "ce_type", type, "ce_time", Instant.now().toString(),
+                "ce_ingestionid", ingestion, "content-type", "application/json");
+    }
+
     private List<SilverReady> awaitSilverReady(int count) {
+        return awaitSilverReady(ingestionId, count);
+    }
+
+    /** The silver-ready messages of an ingestion, sorted by split, after checking their headers and schema. */
+    private List<SilverReady> awaitSilverReady(String ingestion, int count) {
         List<ConsumerRecord<String, String>> records = kafka.await(prefix + "silver-ready",
-                r -> r.key() != null && r.key().startsWith(ingestionId + "/"), count, WAIT);
+                r -> r.key() != null && r.key().startsWith(ingestion + "/"), count, WAIT);
         List<SilverReady> readies = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             assertEquals("dev.clicklake.silver-ready.v1", KafkaTopics.header(record, "ce_type"));
-            assertEquals(ingestionId, KafkaTopics.header(record, "ce_ingestionid"));
+            assertEquals(ingestion, KafkaTopics.header(record, "ce_ingestionid"));
             assertTrue(KafkaTopics.header(record, "ce_source").contains("enrich-service"));
             Decoded<SilverReady> decoded = codec.decode(Contract.SILVER_READY, SilverReady.class, record.value());
             SilverReady ready = (SilverReady) assertInstanceOf(Decoded.Accepted.class, decoded, record.value()).payload();
-            assertEquals(ingestionId + "/" + ready.split().index(), record.key());
+            assertEquals(ingestion + "/" + ready.split().index(), record.key());
             readies.add(ready);
         }
         readies.sort(Comparator.comparingInt(r -> r.split().index()));

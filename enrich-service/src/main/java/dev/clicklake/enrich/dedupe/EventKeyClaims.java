@@ -1,126 +1,122 @@
 package dev.clicklake.enrich.dedupe;
 
 import dev.clicklake.contracts.runtime.LakeConfig;
-import dev.clicklake.contracts.storage.LakeLocation;
-import dev.clicklake.contracts.storage.LakeObject;
 import dev.clicklake.contracts.storage.LakeStorage;
-import dev.clicklake.contracts.storage.ObjectAlreadyExistsException;
-import dev.clicklake.enrich.pipeline.EventKey;
 import dev.clicklake.enrich.pipeline.EventKeySet;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Decides which events of a split are new to silver, so that each event is written by exactly one split.
  *
  * <p>The claims on one (dataset, event_date) are a numbered sequence of immutable objects in the silver
- * container, {@code <dataset>/_event-keys/event_date=<date>/<version>.keys} ({@link KeyClaimFile}), each
- * holding the keys one split claimed. A split reads versions 1..n, claims its keys that none of them holds by
- * creating version n+1 put-if-absent, and on losing that race to another split reads the newcomer and tries
- * the next version (optimistic concurrency: any number of replicas, no lock). A split that finds a claim of its
- * own (a redelivery, a retry after a crash, or a replica racing itself) keeps it as it is, so a split's silver
- * output is the same however often it is processed. Memory: the split's own keys; the claims are streamed.
+ * container ({@link ClaimLayout}, {@link KeyClaimFile}), each holding the keys one split claimed. A split
+ * reads versions 1..n, claims its keys that no live claim holds by creating version n+1 put-if-absent, and on
+ * losing that race to another split reads the newcomer and tries the next version (optimistic concurrency:
+ * any number of replicas, no lock). A claim with a void beside it ({@link ClaimVoids}: its split was
+ * dead-lettered before writing those events) is skipped, its keys free for whichever split claims them next,
+ * the voided split included. A split that finds a live claim of its own (a redelivery, a retry after a crash,
+ * or a replica racing itself) keeps it as it is, so a split's silver output is the same however often it is
+ * processed. Before its first claim, a split records the dates it claims ({@link ClaimedDatesFile}), so that
+ * its claims can be voided without its bronze. Memory: the split's own keys, twice at most; the claims are
+ * streamed.
  */
 @ApplicationScoped
 public class EventKeyClaims {
 
-    private final LakeStorage lake;
-    private final String silverContainer;
+    private final ClaimStore store;
 
     public EventKeyClaims(LakeStorage lake, LakeConfig lakeConfig) {
-        this.lake = lake;
-        this.silverContainer = lakeConfig.containers().silver();
+        this.store = new ClaimStore(lake, lakeConfig.containers().silver());
     }
 
     /**
-     * Claims for {@code owner} (a split) the keys of {@code splitKeys} that no other split claimed on
-     * {@code eventDate} (an empty claim when there are none, so that every processed split leaves one), and
-     * returns the others: the split's events already written by another split.
+     * Claims for {@code claimant} (a split), date by date, the keys of {@code splitKeys} that no live claim of
+     * another split holds (an empty claim when there are none, so that every processed split leaves one on
+     * each of its dates), and returns the others: the split's events written by another split.
      *
-     * @param work a local folder for the claim file before its upload
+     * @param splitKeys the split's distinct keys by event date
+     * @param work a local folder for claim files before their upload
      */
-    public KeyClaim claim(String dataset, LocalDate eventDate, String owner, EventKeySet splitKeys, Path work)
+    public KeyClaim claim(String dataset, Claimant claimant, Map<LocalDate, EventKeySet> splitKeys, Path work)
             throws IOException {
-        String prefix = dataset + "/_event-keys/event_date=" + eventDate + "/";
-        ClaimScan scan = new ClaimScan(owner, splitKeys);
+        recordDates(dataset, claimant, splitKeys.keySet());
+        EventKeySet claimedElsewhere = new EventKeySet();
+        boolean createdNow = false;
+        Map<LocalDate, Long> versions = new TreeMap<>();
+        for (Map.Entry<LocalDate, EventKeySet> date : splitKeys.entrySet()) {
+            KeyClaim claim = claimDate(dataset, date.getKey(), claimant, date.getValue(), work);
+            claim.claimedElsewhere().forEach(claimedElsewhere::add);
+            createdNow |= claim.createdNow();
+            versions.putAll(claim.versions());
+        }
+        return new KeyClaim(claimedElsewhere, createdNow, versions);
+    }
+
+    /**
+     * The dates of {@code dates} (each one a date the split claimed) whose claim, of the versions the split holds
+     * ({@link KeyClaim#versions}), is void now: another processing of the same split voided it while this one
+     * was writing ({@link ClaimVoids}).
+     */
+    public List<LocalDate> voidedSince(String dataset, Map<LocalDate, Long> versions, Iterable<LocalDate> dates)
+            throws IOException {
+        List<LocalDate> voided = new ArrayList<>();
+        for (LocalDate date : dates) {
+            if (store.exists(ClaimLayout.datePrefix(dataset, date) + ClaimLayout.voidName(versions.get(date)))) {
+                voided.add(date);
+            }
+        }
+        return voided;
+    }
+
+    /** Put-if-absent: an earlier processing of the split with the same dates wrote the same object. */
+    private void recordDates(String dataset, Claimant claimant, Set<LocalDate> dates) throws IOException {
+        byte[] content = ClaimedDatesFile.content(dates);
+        store.createIfAbsent(ClaimLayout.splitDatesPrefix(dataset, claimant) + ClaimedDatesFile.name(content),
+                new ByteArrayInputStream(content));
+    }
+
+    private KeyClaim claimDate(String dataset, LocalDate eventDate, Claimant claimant, EventKeySet splitKeys, Path work)
+            throws IOException {
+        ClaimScan scan = new ClaimScan(claimant, splitKeys);
         while (true) {
-            for (LakeObject object : lake.list(LakeLocation.of(silverContainer, prefix))) {
-                long version = KeyClaimFile.version(object.location().path());
-                if (version > scan.lastVersion()) {
-                    try (InputStream in = lake.open(object.location())) {
-                        scan.read(version, in);
+            for (ClaimListing.ListedClaim listed : store.claims(dataset, eventDate).claims()) {
+                if (listed.version() <= scan.lastVersion()) {
+                    continue;
+                }
+                if (listed.voided()) {
+                    scan.skipVoided(listed.version());
+                } else {
+                    try (InputStream in = store.open(listed.path())) {
+                        scan.read(listed.version(), in);
                     }
                 }
+                if (scan.ownClaimFound()) { // later claims cannot change it
+                    return new KeyClaim(scan.claimedElsewhere(), false, Map.of(eventDate, listed.version()));
+                }
             }
-            if (scan.ownClaimFound()) {
-                return new KeyClaim(scan.claimedElsewhere(), false);
-            }
-            EventKeySet unclaimed = scan.unclaimed();
-            LakeLocation next = LakeLocation.of(silverContainer, prefix + KeyClaimFile.name(scan.lastVersion() + 1));
+            long version = scan.lastVersion() + 1;
+            String next = ClaimLayout.datePrefix(dataset, eventDate) + ClaimLayout.claimName(version);
             Path file = work.resolve("claim-" + eventDate + ".keys");
-            KeyClaimFile.write(file, owner, unclaimed);
+            KeyClaimFile.write(file, claimant.toString(), scan.unclaimed());
             try (InputStream in = Files.newInputStream(file)) {
-                lake.create(next, in);
-                return new KeyClaim(scan.claimedElsewhere(), true);
-            } catch (ObjectAlreadyExistsException raced) {
+                if (store.createIfAbsent(next, in)) {
+                    return new KeyClaim(scan.claimedElsewhere(), true, Map.of(eventDate, version));
+                }
                 // another split claimed that version first: read it, then try the next one
             } finally {
                 Files.delete(file);
             }
-        }
-    }
-
-    /** What the claims read so far say about one split's keys. */
-    private static final class ClaimScan {
-        private final String owner;
-        private final EventKeySet splitKeys;
-        private final EventKeySet claimedElsewhere = new EventKeySet();
-        private long lastVersion;
-        private boolean ownClaimFound;
-
-        ClaimScan(String owner, EventKeySet splitKeys) {
-            this.owner = owner;
-            this.splitKeys = splitKeys;
-        }
-
-        void read(long version, InputStream in) throws IOException {
-            if (version != lastVersion + 1) {
-                throw new IOException("claim versions are not contiguous: " + version + " after " + lastVersion);
-            }
-            String claimant = KeyClaimFile.read(in, owner, key -> {
-                if (splitKeys.contains(key)) {
-                    claimedElsewhere.add(key);
-                }
-            });
-            ownClaimFound |= claimant.equals(owner);
-            lastVersion = version;
-        }
-
-        long lastVersion() {
-            return lastVersion;
-        }
-
-        boolean ownClaimFound() {
-            return ownClaimFound;
-        }
-
-        EventKeySet claimedElsewhere() {
-            return claimedElsewhere;
-        }
-
-        EventKeySet unclaimed() {
-            EventKeySet unclaimed = new EventKeySet();
-            splitKeys.forEach(key -> {
-                if (!claimedElsewhere.contains(key)) {
-                    unclaimed.add(key);
-                }
-            });
-            return unclaimed;
         }
     }
 }

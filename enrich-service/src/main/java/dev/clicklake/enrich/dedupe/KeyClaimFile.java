@@ -11,36 +11,22 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One split's claim on the events of one event date: a binary file, {@code CLK1}, the claiming split
- * ({@code <ingestionId>/<split index>}, modified UTF-8), the number of keys, then each key's two longs
- * (big-endian), in ascending order. Named by its version: {@code 0000000001.keys}.
+ * ({@link Claimant}, modified UTF-8), the number of keys, then each key's two longs (big-endian), in
+ * ascending order. Named by its version ({@link ClaimLayout#claimName}).
  */
 final class KeyClaimFile {
 
+    /** Enough bytes for the magic number and any claimant: what {@link #claimant} needs of the file. */
+    static final int HEADER_BYTES = 1024;
+
     private static final int MAGIC = 0x434c4b31; // "CLK1"
-    private static final String SUFFIX = ".keys";
     private static final int BUFFER = 1 << 16;
 
     private KeyClaimFile() {
-    }
-
-    static String name(long version) {
-        return String.format("%010d", version) + SUFFIX;
-    }
-
-    /** The version of the claim at {@code path}. */
-    static long version(String path) throws IOException {
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        if (!name.endsWith(SUFFIX)) {
-            throw new IOException("not a claim file: " + path);
-        }
-        try {
-            return Long.parseLong(name.substring(0, name.length() - SUFFIX.length()));
-        } catch (NumberFormatException e) {
-            throw new IOException("not a claim file: " + path, e);
-        }
     }
 
     static void write(Path file, String claimant, EventKeySet keys) throws IOException {
@@ -57,20 +43,30 @@ final class KeyClaimFile {
     }
 
     /**
-     * Reads a claim and returns its claimant; gives {@code keys} every key it holds unless the claimant is
-     * {@code self} (a split's own claim needs no reading).
+     * Reads a claim and returns its claimant, after giving each key it holds to the sink that
+     * {@code sinkFor} returns for that claimant; when it returns null, the keys are not read.
      */
-    static String read(InputStream content, String self, Consumer<EventKey> keys) throws IOException {
+    static String read(InputStream content, Function<String, Consumer<EventKey>> sinkFor) throws IOException {
         DataInputStream in = new DataInputStream(new BufferedInputStream(content, BUFFER));
-        if (in.readInt() != MAGIC) {
-            throw new IOException("not a claim file (bad magic number)");
-        }
-        String claimant = in.readUTF();
-        if (!claimant.equals(self)) {
+        String claimant = header(in);
+        Consumer<EventKey> keys = sinkFor.apply(claimant);
+        if (keys != null) {
             for (int i = in.readInt(); i > 0; i--) {
                 keys.accept(new EventKey(in.readLong(), in.readLong()));
             }
         }
         return claimant;
+    }
+
+    /** The claimant alone, from the claim's first {@link #HEADER_BYTES} bytes or more. */
+    static String claimant(InputStream content) throws IOException {
+        return header(new DataInputStream(content));
+    }
+
+    private static String header(DataInputStream in) throws IOException {
+        if (in.readInt() != MAGIC) {
+            throw new IOException("not a claim file (bad magic number)");
+        }
+        return in.readUTF();
     }
 }

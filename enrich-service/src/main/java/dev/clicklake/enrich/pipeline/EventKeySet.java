@@ -51,6 +51,17 @@ public final class EventKeySet {
         }
     }
 
+    /** A new set of this set's keys that {@code other} does not hold. */
+    public EventKeySet without(EventKeySet other) {
+        EventKeySet rest = new EventKeySet();
+        forEach(key -> {
+            if (!other.contains(key)) {
+                rest.add(key);
+            }
+        });
+        return rest;
+    }
+
     /** The keys in ascending (hi, lo) order, signed: a stable order for files that hold keys. */
     public EventKey[] sorted() {
         long[] sortedHis = new long[size];

@@ -13,8 +13,11 @@ import dev.clicklake.contracts.storage.LakeLocation;
 import dev.clicklake.contracts.storage.LakeStorage;
 import dev.clicklake.contracts.runtime.UnprocessableMessageException;
 import dev.clicklake.enrich.config.EnrichConfig;
+import dev.clicklake.enrich.dedupe.ClaimVoids;
+import dev.clicklake.enrich.dedupe.Claimant;
 import dev.clicklake.enrich.dedupe.EventKeyClaims;
 import dev.clicklake.enrich.dedupe.KeyClaim;
+import dev.clicklake.enrich.dedupe.VoidedClaims;
 import dev.clicklake.enrich.metrics.EnrichMetrics;
 import dev.clicklake.enrich.parquet.ParquetPartition;
 import dev.clicklake.enrich.parquet.SilverParquetWriter;
@@ -23,7 +26,6 @@ import dev.clicklake.enrich.pipeline.CsvRecord;
 import dev.clicklake.enrich.pipeline.CsvRecordReader;
 import dev.clicklake.enrich.pipeline.DistinctEvents;
 import dev.clicklake.enrich.pipeline.EventKey;
-import dev.clicklake.enrich.pipeline.EventKeySet;
 import dev.clicklake.enrich.pipeline.RowResult;
 import dev.clicklake.enrich.pipeline.RowTally;
 import dev.clicklake.enrich.pipeline.SilverRules;
@@ -46,7 +48,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -57,7 +58,9 @@ import org.jboss.logging.Logger;
  * rows as a quarantine file in a local work folder, then commits each file to the silver container
  * (put-if-absent). Only the split's first occurrence of each event is kept, and of those only the events the
  * split claims for itself ({@link EventKeyClaims}): an event is written once across splits, files and
- * redeliveries. Idempotent: a split processed again commits nothing new and describes the same objects.
+ * redeliveries. Idempotent: a split processed again commits nothing new and describes the same objects. A
+ * split that can never be processed (its bronze object is gone) has the claims it will not honour voided
+ * ({@link ClaimVoids}) before it is refused, so that its events are not lost to the splits that carry them again.
  */
 @ApplicationScoped
 public class SplitEnricher {
@@ -67,6 +70,7 @@ public class SplitEnricher {
     private final LakeStorage lake;
     private final LakeCommitter committer;
     private final EventKeyClaims claims;
+    private final ClaimVoids voids;
     private final ContractCodec codec;
     private final EnrichMetrics metrics;
     private final EnrichConfig config;
@@ -74,13 +78,14 @@ public class SplitEnricher {
     private final String service;
     private final String serviceVersion;
 
-    public SplitEnricher(LakeStorage lake, LakeCommitter committer, EventKeyClaims claims, ContractCodec codec,
-            EnrichMetrics metrics, EnrichConfig config, LakeConfig lakeConfig,
+    public SplitEnricher(LakeStorage lake, LakeCommitter committer, EventKeyClaims claims, ClaimVoids voids,
+            ContractCodec codec, EnrichMetrics metrics, EnrichConfig config, LakeConfig lakeConfig,
             @ConfigProperty(name = "quarkus.application.name") String service,
             @ConfigProperty(name = "quarkus.application.version") String serviceVersion) {
         this.lake = lake;
         this.committer = committer;
         this.claims = claims;
+        this.voids = voids;
         this.codec = codec;
         this.metrics = metrics;
         this.config = config;
@@ -89,8 +94,27 @@ public class SplitEnricher {
         this.serviceVersion = serviceVersion;
     }
 
-    /** Enriches the split and returns the {@code silver-ready} payload that announces its committed output. */
+    /**
+     * Enriches the split and returns the {@code silver-ready} payload that announces its committed output.
+     *
+     * @throws UnprocessableMessageException when the split can never be processed, once the claims an earlier
+     *     processing of it made, and whose events it did not write, are void
+     */
     public SilverReady enrich(BronzeLanded landed) throws IOException, SQLException, InterruptedException {
+        try {
+            return process(landed);
+        } catch (UnprocessableMessageException refused) {
+            VoidedClaims voided = voids.voidUnwritten(landed.dataset(), claimant(landed), refused.getMessage());
+            if (!voided.isEmpty()) {
+                LOG.warnf("split %s/%d of %s is refused: its claims on %s are void, those on %s stay (their files are"
+                        + " in silver)", landed.ingestionId(), landed.split().index(), landed.file().location(),
+                        voided.voided(), voided.keptWritten());
+            }
+            throw refused;
+        }
+    }
+
+    private SilverReady process(BronzeLanded landed) throws IOException, SQLException, InterruptedException {
         long started = System.nanoTime();
         Path work = Files.createTempDirectory(Files.createDirectories(config.workDir()), "split-");
         try {
@@ -138,11 +162,10 @@ public class SplitEnricher {
                     quarantine.write(record, rejected);
                 }
             }
-            EventKeySet writtenElsewhere = new EventKeySet();
-            boolean claimedNow = claimKeys(landed, distinct, work, writtenElsewhere);
-            tally.countDuplicates(writtenElsewhere.size());
-            List<ParquetPartition> partitions = parquet.finish(writtenElsewhere);
-            return new SplitOutput(partitions, quarantine.file(), tally, claimedNow);
+            KeyClaim claim = claims.claim(landed.dataset(), claimant(landed), distinct.byDate(), work);
+            tally.countDuplicates(claim.claimedElsewhere().size());
+            List<ParquetPartition> partitions = parquet.finish(claim.claimedElsewhere());
+            return new SplitOutput(partitions, quarantine.file(), tally, claim.createdNow(), claim.versions());
         }
     }
 
@@ -157,19 +180,28 @@ public class SplitEnricher {
     }
 
     /**
-     * Claims the split's new events date by date and adds its events that other splits claimed to
-     * {@code writtenElsewhere}; returns whether this processing made a claim (an earlier one had not).
+     * Deletes the split's just committed files of the dates whose claim another processing of the same split
+     * voided meanwhile (a rebalance, and the bronze object deleted between the two): an events file with a void
+     * claim would be written again by the next split that carries its events. Not announced yet, they are
+     * withdrawn, and the split is processed again (an IOException is retried): it claims afresh, or is refused.
      */
-    private boolean claimKeys(BronzeLanded landed, DistinctEvents distinct, Path work, EventKeySet writtenElsewhere)
-            throws IOException {
-        String owner = landed.ingestionId() + "/" + landed.split().index();
-        boolean claimedNow = false;
-        for (Map.Entry<LocalDate, EventKeySet> date : distinct.byDate().entrySet()) {
-            KeyClaim claim = claims.claim(landed.dataset(), date.getKey(), owner, date.getValue(), work);
-            claim.claimedElsewhere().forEach(writtenElsewhere::add);
-            claimedNow |= claim.createdNow();
+    private void withdrawVoided(BronzeLanded landed, SplitOutput output, List<SilverFile> files) throws IOException {
+        List<LocalDate> voided = claims.voidedSince(landed.dataset(), output.claimVersions(),
+                files.stream().map(SilverFile::eventDate).toList());
+        if (voided.isEmpty()) {
+            return;
         }
-        return claimedNow;
+        for (SilverFile file : files) {
+            if (voided.contains(file.eventDate())) {
+                lake.delete(file.location());
+            }
+        }
+        throw new IOException("the claims of split " + claimant(landed) + " on " + voided + " were voided while it was"
+                + " being committed; its files of those dates are withdrawn");
+    }
+
+    private static Claimant claimant(BronzeLanded landed) {
+        return new Claimant(landed.ingestionId(), landed.split().index());
     }
 
     private SilverReady commit(BronzeLanded landed, SplitOutput output) throws IOException {
@@ -184,6 +216,7 @@ public class SplitEnricher {
             files.add(new SilverFile(target.container(), target.path(), object.bytes(), object.sha256(),
                     partition.rowsWritten(), partition.eventDate()));
         }
+        withdrawVoided(landed, output, files);
         LakeFile quarantine = null;
         if (output.quarantine().isPresent()) {
             LakeLocation target = LakeLocation.of(silverContainer,

@@ -22,8 +22,11 @@ import dev.clicklake.contracts.storage.LakeLocation;
 import dev.clicklake.contracts.storage.LakeObject;
 import dev.clicklake.contracts.storage.LakeStorage;
 import dev.clicklake.contracts.storage.LocalLakeStorage;
+import dev.clicklake.enrich.dedupe.ClaimVoids;
+import dev.clicklake.enrich.dedupe.Claimant;
 import dev.clicklake.enrich.testing.BronzeSplits;
 import dev.clicklake.enrich.testing.ExpectedSilver;
+import dev.clicklake.enrich.testing.InterceptedLake;
 import dev.clicklake.enrich.testing.LocalEnricher;
 import dev.clicklake.enrich.testing.SilverAggregates;
 import dev.clicklake.enrich.testing.SilverDownloads;
@@ -253,6 +256,104 @@ class SplitEnricherTest {
     }
 
     @Test
+    void aSplitDeadLetteredAfterClaimingFreesItsEventsForTheSameFileLandedAgain() throws Exception {
+        byte[] bytes = generated(3_000, 30);
+        BronzeLanded split = land(bytes, true, 1).get(0);
+        SilverReady first = enricher.enrich(split);
+        // as if the replica had died after claiming, before committing any file, and the bronze object had
+        // been deleted before the retry
+        deleteOutput(first, 0);
+        lake.delete(split.file().location());
+
+        assertThrows(UnprocessableMessageException.class, () -> enricher.enrich(split));
+        List<BronzeLanded> again = landAs(OTHER_INGESTION, bytes, 2);
+        List<SilverReady> second = enrichAll(again);
+
+        SilverAggregates expected = ExpectedSilver.distinctGoodLines(bytes, again);
+        assertCounts(second, 3_000, 30);
+        assertEquals(expected.rows(), written(second));
+        assertEquals(3_000 - 30 - expected.rows(), duplicates(second));
+        assertEquals(expected, SilverAggregates.ofParquet(download(second)));
+        assertEquals(expected.byDate().size(), voids().size());
+
+        List<LakeObject> committed = lake.list(LakeLocation.of("silver", "rees46/"));
+        assertEquals(second.get(1), enricher.enrich(again.get(1)));
+        assertEquals(committed, lake.list(LakeLocation.of("silver", "rees46/")));
+    }
+
+    @Test
+    void aDeadLetteredSplitKeepsItsClaimOnADateWhoseFileIsInSilver() throws Exception {
+        byte[] bytes = generated(3_000, 30);
+        BronzeLanded split = land(bytes, true, 1).get(0);
+        SilverReady first = enricher.enrich(split);
+        SilverFile kept = first.files().get(0);
+        // as if the replica had died right after committing its first file
+        deleteOutput(first, 1);
+        lake.delete(split.file().location());
+
+        assertThrows(UnprocessableMessageException.class, () -> enricher.enrich(split));
+        List<SilverReady> second = enrichAll(landAs(OTHER_INGESTION, bytes, 2));
+
+        SilverAggregates expected = ExpectedSilver.distinctGoodLines(bytes, List.of(split));
+        assertCounts(second, 3_000, 30);
+        assertEquals(expected.rows() - expected.byDate().get(kept.eventDate().toString()), written(second));
+        List<SilverFile> silver = new ArrayList<>(List.of(kept));
+        second.forEach(ready -> silver.addAll(ready.files()));
+        assertEquals(expected, SilverAggregates.ofParquet(
+                SilverDownloads.parquetFiles(lake, silver, Files.createDirectories(root.resolve("download")))));
+        assertEquals(expected.byDate().size() - 1, voids().size());
+    }
+
+    @Test
+    void aVoidedSplitReplayedOnceItsBronzeIsBackWritesWhatNoOtherSplitWrote() throws Exception {
+        byte[] bytes = generated(3_000, 30);
+        BronzeLanded split = land(bytes, true, 1).get(0);
+        deleteOutput(enricher.enrich(split), 0);
+        lake.delete(split.file().location());
+        assertThrows(UnprocessableMessageException.class, () -> enricher.enrich(split));
+        List<BronzeLanded> again = landAs(OTHER_INGESTION, bytes, 2);
+        List<SilverReady> second = enrichAll(again.subList(0, 1));
+
+        lake.create(split.file().location(), new ByteArrayInputStream(bytes)); // restored; the dead letter replayed
+        SilverReady replayed = enricher.enrich(split);
+        List<SilverReady> all = new ArrayList<>(second);
+        all.add(replayed);
+        all.addAll(enrichAll(again.subList(1, 2)));
+
+        SilverAggregates expected = ExpectedSilver.distinctGoodLines(bytes, List.of(split));
+        SilverAggregates firstHalf = ExpectedSilver.distinctGoodLines(bytes, again.subList(0, 1));
+        assertEquals(expected.rows() - firstHalf.rows(), replayed.counts().written());
+        assertEquals(0, written(all.subList(2, 3)));
+        assertCounts(List.of(replayed), 3_000, 30);
+        assertEquals(expected, SilverAggregates.ofParquet(download(all)));
+        assertEquals(replayed, enricher.enrich(split));
+    }
+
+    @Test
+    void aSplitWhoseClaimsAreVoidedWhileItCommitsWithdrawsItsFilesAndIsRefusedOnRetry() throws Exception {
+        byte[] bytes = generated(3_000, 30);
+        BronzeLanded split = land(bytes, true, 1).get(0);
+        // another replica, given the same split by a rebalance, finds the bronze object gone and voids the
+        // split's claims just before this one commits its first Parquet file
+        LakeStorage racedLake = new InterceptedLake(lake, location -> location.path().endsWith(".parquet"), () -> {
+            lake.delete(split.file().location());
+            new ClaimVoids(lake, LocalEnricher.lakeConfig()).voidUnwritten("rees46", new Claimant(INGESTION, 0), "gone");
+        });
+        SplitEnricher raced = LocalEnricher.create(racedLake, root.resolve("work"), new SimpleMeterRegistry());
+
+        IOException withdrawn = assertThrows(IOException.class, () -> raced.enrich(split));
+        assertThrows(UnprocessableMessageException.class, () -> raced.enrich(split));
+        List<BronzeLanded> again = landAs(OTHER_INGESTION, bytes, 2);
+        List<SilverReady> second = enrichAll(again);
+
+        assertTrue(withdrawn.getMessage().contains("withdrawn"), withdrawn.getMessage());
+        assertEquals(List.of(), paths(lake.list(LakeLocation.of("silver", "rees46/events/"))).stream()
+                .filter(path -> path.contains(INGESTION)).toList());
+        assertCounts(second, 3_000, 30);
+        assertEquals(ExpectedSilver.distinctGoodLines(bytes, again), SilverAggregates.ofParquet(download(second)));
+    }
+
+    @Test
     void pristineSampleLandsWhole() throws Exception {
         byte[] bytes = sample("2019-Oct-head-5019.csv");
 
@@ -317,6 +418,28 @@ class SplitEnricherTest {
 
     private List<Path> download(List<SilverReady> readies) throws IOException {
         return SilverDownloads.parquet(lake, readies, Files.createDirectories(root.resolve("download")));
+    }
+
+    /** Deletes a split's committed files from its {@code firstDeleted}th Parquet file on, and its quarantine file. */
+    private void deleteOutput(SilverReady ready, int firstDeleted) throws IOException {
+        for (SilverFile file : ready.files().subList(firstDeleted, ready.files().size())) {
+            lake.delete(file.location());
+        }
+        lake.delete(ready.quarantine().location());
+    }
+
+    /** The voids in the dataset's dedupe state. */
+    private List<String> voids() throws IOException {
+        return paths(lake.list(LakeLocation.of("silver", "rees46/_event-keys/"))).stream()
+                .filter(path -> path.contains(".void:")).toList();
+    }
+
+    private static long written(List<SilverReady> readies) {
+        return readies.stream().mapToLong(r -> r.counts().written()).sum();
+    }
+
+    private static long duplicates(List<SilverReady> readies) {
+        return readies.stream().mapToLong(r -> r.counts().duplicates()).sum();
     }
 
     private static byte[] generated(long rows, long badRows) throws IOException {

@@ -4,6 +4,7 @@ import dev.clicklake.contracts.event.ContractCodec;
 import dev.clicklake.contracts.runtime.LakeConfig;
 import dev.clicklake.contracts.storage.LakeStorage;
 import dev.clicklake.enrich.config.EnrichConfig;
+import dev.clicklake.enrich.dedupe.ClaimVoids;
 import dev.clicklake.enrich.dedupe.EventKeyClaims;
 import dev.clicklake.enrich.metrics.EnrichMetrics;
 import dev.clicklake.enrich.service.SplitEnricher;
@@ -35,7 +36,8 @@ public final class LocalEnricher {
         properties.put("clicklake.enrich.work-dir", workDir.toString());
         SmallRyeConfig config = config(properties);
         LakeConfig lakeConfig = config.getConfigMapping(LakeConfig.class);
-        return new SplitEnricher(lake, new LakeCommitter(lake), new EventKeyClaims(lake, lakeConfig), new ContractCodec(),
+        return new SplitEnricher(lake, new LakeCommitter(lake), new EventKeyClaims(lake, lakeConfig),
+                new ClaimVoids(lake, lakeConfig), new ContractCodec(),
                 new EnrichMetrics(registry), config.getConfigMapping(EnrichConfig.class), lakeConfig,
                 "enrich-service", "test");
     }

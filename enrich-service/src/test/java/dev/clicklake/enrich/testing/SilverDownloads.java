@@ -28,13 +28,16 @@ public final class SilverDownloads {
 
     /** Downloads every Parquet file the messages list into {@code folder}. */
     public static List<Path> parquet(LakeStorage lake, List<SilverReady> readies, Path folder) throws IOException {
+        return parquetFiles(lake, readies.stream().flatMap(ready -> ready.files().stream()).toList(), folder);
+    }
+
+    /** Downloads the Parquet files into {@code folder}. */
+    public static List<Path> parquetFiles(LakeStorage lake, List<SilverFile> silverFiles, Path folder) throws IOException {
         List<Path> files = new ArrayList<>();
-        for (SilverReady ready : readies) {
-            for (SilverFile file : ready.files()) {
-                Path local = folder.resolve("silver-" + files.size() + ".parquet");
-                Files.write(local, fetch(lake, file.location(), file.bytes(), file.sha256()));
-                files.add(local);
-            }
+        for (SilverFile file : silverFiles) {
+            Path local = folder.resolve("silver-" + files.size() + ".parquet");
+            Files.write(local, fetch(lake, file.location(), file.bytes(), file.sha256()));
+            files.add(local);
         }
         return files;
     }

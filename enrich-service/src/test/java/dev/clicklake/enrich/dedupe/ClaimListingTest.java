@@ -1,0 +1,39 @@
+package dev.clicklake.enrich.dedupe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.clicklake.enrich.dedupe.ClaimListing.ListedClaim;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ClaimListingTest {
+
+    private static final String FOLDER = "rees46/_event-keys/event_date=2019-10-01/";
+
+    @Test
+    void sortsClaimsByVersionAndMarksTheVoidOnes() throws IOException {
+        ClaimListing listing = ClaimListing.of(List.of(FOLDER + "0000000002.void", FOLDER + "0000000003.keys",
+                FOLDER + "0000000001.keys", FOLDER + "0000000002.keys", FOLDER + "0000000009.void"));
+
+        assertEquals(List.of(new ListedClaim(1, FOLDER + "0000000001.keys", false),
+                new ListedClaim(2, FOLDER + "0000000002.keys", true),
+                new ListedClaim(3, FOLDER + "0000000003.keys", false)), listing.claims());
+    }
+
+    @Test
+    void namesAClaimAndItsVoidByTheSameVersion() throws IOException {
+        ClaimListing listing = ClaimListing.of(List.of(FOLDER + ClaimLayout.claimName(12), FOLDER + ClaimLayout.voidName(12)));
+
+        assertEquals(List.of(new ListedClaim(12, FOLDER + "0000000012.keys", true)), listing.claims());
+        assertEquals(FOLDER, ClaimLayout.datePrefix("rees46", LocalDate.of(2019, 10, 1)));
+    }
+
+    @Test
+    void refusesAnythingElseInAClaimFolder() {
+        assertThrows(IOException.class, () -> ClaimListing.of(List.of(FOLDER + "notes.txt")));
+        assertThrows(IOException.class, () -> ClaimListing.of(List.of(FOLDER + "first.keys")));
+    }
+}
