@@ -34,6 +34,26 @@ public interface KpiConfig {
 
     Snapshot snapshot();
 
+    RangeCache rangeCache();
+
+    /**
+     * Range figures held in memory per dataset ({@code RangeFigures}), dropped when PostgreSQL announces that the
+     * dataset's gold changed. Memory per dataset: about 88 bytes x days x days / 2 at most.
+     */
+    interface RangeCache {
+        /** Whether to hold them; off, every range is one SQL statement. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Datasets spanning more days are read with SQL (732 days: at most about 24 MB for one dataset). */
+        @WithDefault("732")
+        int maxDays();
+
+        /** Most datasets held at once; the longest-held is dropped first. */
+        @WithDefault("4")
+        int maxDatasets();
+    }
+
     /** Parquet snapshots of the gold tables in the gold container, after every rebuild. */
     interface Snapshot {
         /** Whether to write them. */

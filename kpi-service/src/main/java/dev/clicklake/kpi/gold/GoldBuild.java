@@ -21,16 +21,22 @@ public class GoldBuild {
     private final DailyGoldService days;
     private final GrainService grains;
     private final IdSetsRepository idSets;
+    private final RangeFigures ranges;
     private final int dayTimeoutSeconds;
 
-    GoldBuild(DailyGoldService days, GrainService grains, IdSetsRepository idSets, KpiConfig config) {
+    GoldBuild(DailyGoldService days, GrainService grains, IdSetsRepository idSets, RangeFigures ranges,
+            KpiConfig config) {
+        this.ranges = ranges;
         this.days = days;
         this.grains = grains;
         this.idSets = idSets;
         this.dayTimeoutSeconds = Math.toIntExact(config.dayRebuildTimeout().toSeconds());
     }
 
-    /** Rebuilds {@code dates} of {@code dataset} and its grains, committed together or not at all. */
+    /**
+     * Rebuilds {@code dates} of {@code dataset} and its grains, committed together or not at all; this replica's
+     * range figures of the dataset are dropped once committed (other replicas' when PostgreSQL tells them).
+     */
     public void rebuild(String dataset, Collection<LocalDate> dates) {
         List<LocalDate> sorted = dates.stream().distinct().sorted().toList();
         if (sorted.isEmpty()) {
@@ -43,6 +49,7 @@ public class GoldBuild {
             grains.rebuild(dataset, sorted);
             return null;
         });
+        ranges.invalidate(dataset);
     }
 
     /**
@@ -54,5 +61,6 @@ public class GoldBuild {
             grains.rebuild(dataset, idSets.days(dataset));
             return null;
         });
+        ranges.invalidate(dataset);
     }
 }

@@ -1,5 +1,6 @@
 package dev.clicklake.kpi.gold;
 
+import dev.clicklake.kpi.store.GoldChangeFeed;
 import dev.clicklake.kpi.store.GrainRepository;
 import dev.clicklake.kpi.store.IdSetsRepository;
 import dev.clicklake.kpi.store.RangeCorrectionsRepository;
@@ -24,9 +25,11 @@ public class GrainService {
     private final IdSetsRepository idSets;
     private final RangeCorrectionsBuilder builder;
     private final RangeCorrectionsRepository ranges;
+    private final GoldChangeFeed changes;
 
     GrainService(GrainRepository grains, IdSetsRepository idSets, RangeCorrectionsBuilder builder,
-            RangeCorrectionsRepository ranges) {
+            RangeCorrectionsRepository ranges, GoldChangeFeed changes) {
+        this.changes = changes;
         this.grains = grains;
         this.idSets = idSets;
         this.builder = builder;
@@ -37,6 +40,7 @@ public class GrainService {
      * Recomputes the corrections, every month that {@code dates} touch and the whole dataset, inside the
      * caller's transaction, after taking the grains' advisory locks in a fixed order (months ascending, then
      * the dataset): the days are read after the locks, so whoever commits the grains last read the days last.
+     * Announces the change to every replica ({@link GoldChangeFeed}), delivered at commit.
      */
     public void rebuild(String dataset, Collection<LocalDate> dates) throws SQLException {
         if (dates.isEmpty()) {
@@ -55,6 +59,7 @@ public class GrainService {
         DaySpan all = grains.span(dataset, Periods.FIRST_DAY, Periods.AFTER_LAST_DAY);
         grains.replaceDataset(dataset, all.isEmpty() ? Optional.empty()
                 : Optional.of(new StoredGrain(all, ranges.figures(dataset, all.first(), all.last().plusDays(1)))));
+        changes.announce(dataset);
         LOG.infof("gold %s: range corrections of %d days (%d pairs) in %d ms; months %s and dataset recomputed",
                 dataset, days.size(), corrections.pairs().size(), (built - started) / 1_000_000, months);
     }

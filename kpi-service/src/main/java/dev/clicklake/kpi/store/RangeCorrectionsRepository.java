@@ -4,6 +4,7 @@ import dev.clicklake.kpi.gold.CorrectedMeasure;
 import dev.clicklake.kpi.gold.GoldNotReadyException;
 import dev.clicklake.kpi.gold.PeriodFigures;
 import dev.clicklake.kpi.gold.RangeCorrections;
+import dev.clicklake.kpi.gold.RangeIndex;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -12,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -55,6 +57,17 @@ public class RangeCorrectionsRepository {
                    EXISTS (SELECT 1 FROM range_corrections_built WHERE dataset = ?)
             FROM parts""";
     private static final int MEASURES = 18;
+    private static final String DAY_MEASURES = """
+            events, views, carts, removes, purchases, revenue, users, sessions, buyers, viewing_sessions,
+            carting_sessions, purchasing_sessions, cart_purchase_sessions, funnel_cart_sessions,
+            funnel_purchase_sessions, session_events, session_duration_us, bounced_sessions""";
+    private static final String READY = """
+            SELECT EXISTS (SELECT 1 FROM range_corrections_built WHERE dataset = ?),
+                   EXISTS (SELECT 1 FROM daily_kpi WHERE dataset = ?),
+                   EXISTS (SELECT 1 FROM daily_kpi WHERE dataset = ? AND viewing_sessions IS NULL)""";
+    private static final String DAYS = "SELECT event_date, " + DAY_MEASURES + " FROM daily_kpi WHERE dataset = ?";
+    private static final String PAIRS = "SELECT first_date, last_date, " + CORRECTED
+            + " FROM range_corrections WHERE dataset = ?";
 
     private final AgroalDataSource database;
 
@@ -95,6 +108,65 @@ public class RangeCorrectionsRepository {
     }
 
     /**
+     * Every day and correction of {@code dataset}, read in one read-only REPEATABLE READ snapshot, as an index
+     * that answers any range from memory; an empty index when the dataset has no gold.
+     *
+     * @throws GoldNotReadyException when a day, or the dataset's corrections, are from an older gold
+     */
+    public RangeIndex index(String dataset) throws SQLException {
+        try (Connection connection = database.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setReadOnly(true);
+            try {
+                return index(connection, dataset);
+            } finally {
+                connection.rollback();
+                connection.setReadOnly(false);
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static RangeIndex index(Connection connection, String dataset) throws SQLException {
+        try (PreparedStatement ready = connection.prepareStatement(READY)) {
+            for (int i = 1; i <= 3; i++) {
+                ready.setString(i, dataset);
+            }
+            try (ResultSet row = ready.executeQuery()) {
+                row.next();
+                if (row.getBoolean(3) || (row.getBoolean(2) && !row.getBoolean(1))) {
+                    throw notReady(dataset, "its days");
+                }
+            }
+        }
+        List<RangeIndex.Day> days = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(DAYS)) {
+            query.setString(1, dataset);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    days.add(new RangeIndex.Day(row.getDate(1).toLocalDate(), figures(row, 2)));
+                }
+            }
+        }
+        List<RangeCorrections.Pair> pairs = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(PAIRS)) {
+            query.setFetchSize(10_000);
+            query.setString(1, dataset);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    long[] values = new long[CorrectedMeasure.COUNT];
+                    for (int m = 0; m < values.length; m++) {
+                        values[m] = row.getLong(3 + m);
+                    }
+                    pairs.add(new RangeCorrections.Pair(row.getDate(1).toLocalDate(), row.getDate(2).toLocalDate(), values));
+                }
+            }
+        }
+        return RangeIndex.of(days, pairs);
+    }
+
+    /**
      * The exact figures of the days of {@code dataset} in [from, to).
      *
      * @throws GoldNotReadyException when a day of the range, or the dataset's corrections, are from an older gold
@@ -112,14 +184,26 @@ public class RangeCorrectionsRepository {
                 row.next();
                 long days = row.getLong(MEASURES + 1);
                 if (row.getLong(MEASURES + 2) > 0 || (days > 0 && !row.getBoolean(MEASURES + 3))) {
-                    throw new GoldNotReadyException("gold of " + dataset + " between " + from + " and " + to
-                            + " was built by an older version and is being rebuilt; ask again shortly");
+                    throw notReady(dataset, "its days between " + from + " and " + to);
                 }
-                return new PeriodFigures(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4),
-                        row.getLong(5), row.getBigDecimal(6), row.getLong(7), row.getLong(8), row.getLong(9),
-                        row.getLong(10), row.getLong(11), row.getLong(12), row.getLong(13), row.getLong(14),
-                        row.getLong(15), row.getLong(16), row.getLong(17), row.getLong(18));
+                return figures(row, 1);
             }
         }
+    }
+
+    private static GoldNotReadyException notReady(String dataset, String what) {
+        return new GoldNotReadyException("gold of " + dataset + " (" + what + ") was built by an older version and is"
+                + " being rebuilt; ask again shortly");
+    }
+
+    /** The 18 measures of {@link PeriodFigures} from the columns of {@code row} starting at {@code first}. */
+    private static PeriodFigures figures(ResultSet row, int first) throws SQLException {
+        long[] counts = new long[MEASURES];
+        for (int m = 0; m < MEASURES; m++) {
+            counts[m] = m == 5 ? 0 : row.getLong(first + m);
+        }
+        return new PeriodFigures(counts[0], counts[1], counts[2], counts[3], counts[4], row.getBigDecimal(first + 5),
+                counts[6], counts[7], counts[8], counts[9], counts[10], counts[11], counts[12], counts[13], counts[14],
+                counts[15], counts[16], counts[17]);
     }
 }

@@ -21,6 +21,9 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URL;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -112,13 +115,14 @@ class GoldBench {
         SilverReady message = new SilverReady(ingestion, dataset, LakeLocation.of("bronze", dataset + "/bench.csv"),
                 new SplitRef(0, 1), files, null, new RowCounts(days * events, days * events, 0, 0, Map.of()),
                 new DateRange(START, START.plusDays(days - 1)), SilverReady.SILVER_EVENTS_V1);
+        resetPeakHeap();
         long rebuilding = System.nanoTime();
         new KpiTopics(topicPrefix).sendContract(Contract.SILVER_READY, message, ingestion, codec);
         new KpiTopics(topicPrefix).await(Contract.GOLD_READY.contractName(), 1, r -> ingestion.equals(r.key()),
                 Duration.ofMinutes(60));
         double gold = seconds(rebuilding);
-        report("gold rebuild (silver-ready -> gold-ready: %d days, breakdowns, month + dataset grains, snapshot): %.1f s, %.2f s/day",
-                days, gold, gold / days);
+        report("gold rebuild (silver-ready -> gold-ready: %d days, breakdowns, range corrections, month + dataset grains, snapshot): %.1f s, %.2f s/day; %s",
+                days, gold, gold / days, memory());
 
         String sources = "read_parquet([" + Files.list(local).sorted().map(p -> "'" + p + "'")
                 .collect(Collectors.joining(", ")) + "])";
@@ -152,6 +156,7 @@ class GoldBench {
         SilverMonth.writeDay(nextDay, days, events, events * 2 / 9, events * 3, next);
         String nextIngestion = UUID.randomUUID().toString();
         SilverFile nextFile = upload(dataset, nextIngestion, nextDay, next, events);
+        resetPeakHeap();
         long incremental = System.nanoTime();
         new KpiTopics(topicPrefix).sendContract(Contract.SILVER_READY, new SilverReady(nextIngestion, dataset,
                 LakeLocation.of("bronze", dataset + "/next.csv"), new SplitRef(0, 1), List.of(nextFile), null,
@@ -161,6 +166,7 @@ class GoldBench {
                 Duration.ofMinutes(30));
         report("incremental update, one new day of %d events after %d days (day, breakdowns, range corrections of all days, month + dataset grains, snapshot): %.1f s",
                 events, days, seconds(incremental));
+        report("  during it: %s", memory());
 
         Path script = Path.of(System.getProperty("bench.wrk.script"));
         wrk("random ranges", 1, days + 1, false, script);
@@ -214,6 +220,22 @@ class GoldBench {
                 rows.getString(1);
             }
         }
+    }
+
+    private static void resetPeakHeap() {
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    /**
+     * Peak heap since the last reset (the kpi-service code and this test share the JVM), and the JVM's peak RSS
+     * since it started (heap, DuckDB's native memory, everything; from /proc/self/status VmHWM).
+     */
+    private static String memory() throws Exception {
+        long heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP).mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        String rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(line -> line.startsWith("VmHWM"))
+                .map(line -> line.replaceAll("\\s+", " ").substring("VmHWM: ".length())).findFirst().orElse("?");
+        return String.format("peak heap (sum of the pools' peaks) %.0f MiB, JVM peak RSS so far %s", heap / 1048576.0, rss);
     }
 
     private static double seconds(long since) {

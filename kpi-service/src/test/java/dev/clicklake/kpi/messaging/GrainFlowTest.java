@@ -169,6 +169,9 @@ class GrainFlowTest {
         }
 
         // until the backfill, ranges of the dataset are refused with a reason, never answered from partial gold
+        // (the notice tells the replica that its figures of the dataset are gone, as a migration's restart would)
+        announceChange(dataset);
+        awaitSummaryStatus(dataset, 503);
         given().queryParam("dataset", dataset).queryParam("from", OCT_31.toString()).queryParam("to", NOV_2.toString())
                 .get("/kpi/summary").then().statusCode(503).header("Retry-After", notNullValue())
                 .body("message", containsString("older version"));
@@ -186,12 +189,32 @@ class GrainFlowTest {
             forget.setString(1, dataset);
             assertEquals(1, forget.executeUpdate());
         }
+        announceChange(dataset);
+        awaitSummaryStatus(dataset, 503);
         given().queryParam("dataset", dataset).queryParam("from", OCT_31.toString()).queryParam("to", NOV_1.toString())
                 .get("/kpi/summary").then().statusCode(503);
         assertTrue(backfill.run() >= 1, "the backfill builds at least this dataset's corrections");
         assertEquals(SummaryFigures.expected(dataset, OCT_31, NOV_2, rows), Served.summary(dataset, OCT_31, NOV_2));
         assertEquals(BreakdownFigures.expected(OCT_31, NOV_2, rows, "brand", 2, "revenue"),
                 Served.breakdown(dataset, OCT_31, NOV_2, "brand", 2, "revenue"));
+    }
+
+    private void announceChange(String dataset) throws Exception {
+        try (Connection connection = database.getConnection();
+                PreparedStatement notice = connection.prepareStatement("SELECT pg_notify('clicklake_gold_changed', ?)")) {
+            notice.setString(1, dataset);
+            notice.execute();
+        }
+    }
+
+    /** Waits (up to 10 s) for the replica to answer a summary of the dataset with {@code status}. */
+    private static void awaitSummaryStatus(String dataset, int status) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline && given().queryParam("dataset", dataset)
+                .queryParam("from", OCT_31.toString()).queryParam("to", NOV_2.toString())
+                .get("/kpi/summary").statusCode() != status) {
+            Thread.sleep(50);
+        }
     }
 
     private long preV3Days(String dataset) throws Exception {
