@@ -9,6 +9,8 @@ import dev.clicklake.ingest.landing.LandingResult;
 import dev.clicklake.ingest.source.SourceUnpacker;
 import io.quarkus.panache.common.Sort;
 import dev.clicklake.ingest.config.IngestConfig;
+import dev.clicklake.ingest.deadletter.DeadLetterOutcome;
+import dev.clicklake.ingest.deadletter.SplitDeadLetter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -214,6 +216,38 @@ public class IngestionLedger {
         advance(split.key.ingestionId());
     }
 
+    /**
+     * Records that a split's message was dead-lettered: the first dead letter of a split is kept on the split,
+     * and fails its ingestion (unless it had already failed) with the reason, so that the same content may land
+     * again. A dead letter for a split silver (or gold) already reported done, or for a split that already has
+     * one, changes nothing; so does one for a split the ledger does not know.
+     */
+    @Transactional
+    public DeadLetterOutcome recordDeadLetter(SplitDeadLetter dead) {
+        Ingestion ingestion = Ingestion.findById(dead.split().ingestionId(), LockModeType.PESSIMISTIC_WRITE);
+        IngestionSplit split = ingestion == null ? null
+                : IngestionSplit.findById(new IngestionSplit.Key(ingestion.id, dead.split().index()));
+        if (split == null) {
+            return DeadLetterOutcome.UNKNOWN_SPLIT;
+        }
+        DeadLetterOutcome outcome = DeadLetterOutcome.decide(ingestion.status == IngestionStatus.FAILED,
+                split.deadLetteredAt != null, dead.step().alreadyDone(split.silverAt != null, split.goldAt != null));
+        Instant now = clock.instant();
+        if (outcome.recordsSplit()) {
+            split.deadLetterTopic = dead.topic();
+            split.deadLetterPartition = dead.partition();
+            split.deadLetterOffset = dead.offset();
+            split.deadLetterReason = dead.reason();
+            split.deadLetteredAt = now;
+            ingestion.updatedAt = now;
+        }
+        if (outcome == DeadLetterOutcome.INGESTION_FAILED) {
+            ingestion.status = IngestionStatus.FAILED;
+            ingestion.reason = dead.ingestionReason(ingestion.splitCount);
+        }
+        return outcome;
+    }
+
     /** The split row, with its ingestion locked so silver and gold reports for it apply one at a time. */
     private IngestionSplit split(String ingestionId, int index) {
         UUID id = UUID.fromString(ingestionId);
@@ -237,7 +271,9 @@ public class IngestionLedger {
         }
         IngestionStatus status = ingestion.goldReadyAt != null ? IngestionStatus.GOLD_READY
                 : ingestion.silverReadyAt != null ? IngestionStatus.SILVER_READY : IngestionStatus.LANDED;
-        if (status != ingestion.status) {
+        // a FAILED ingestion (a split dead-lettered) stays failed: its content may have landed again meanwhile,
+        // and the unique index allows one live ingestion per content
+        if (status != ingestion.status && ingestion.status != IngestionStatus.FAILED) {
             ingestion.status = status;
         }
         ingestion.updatedAt = now;

@@ -47,4 +47,20 @@ public class IngestionSplit extends PanacheEntityBase {
 
     @Column(name = "gold_at")
     public Instant goldAt;
+
+    /** The topic its refused message was dead-lettered from; null while none was. */
+    @Column(name = "dead_letter_topic")
+    public String deadLetterTopic;
+
+    @Column(name = "dead_letter_partition")
+    public Integer deadLetterPartition;
+
+    @Column(name = "dead_letter_offset")
+    public Long deadLetterOffset;
+
+    @Column(name = "dead_letter_reason")
+    public String deadLetterReason;
+
+    @Column(name = "dead_lettered_at")
+    public Instant deadLetteredAt;
 }

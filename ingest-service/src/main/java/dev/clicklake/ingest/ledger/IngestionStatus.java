@@ -10,7 +10,10 @@ public enum IngestionStatus {
     SILVER_READY,
     /** Every split's gold figures are committed. */
     GOLD_READY,
-    /** The source failed (network, storage); nothing partial is visible; a new request may succeed. */
+    /**
+     * The source failed (network, storage; nothing partial is visible), or a split's message was dead-lettered
+     * downstream (the split says which and why); a new request with the same content lands as a new ingestion.
+     */
     FAILED,
     /** The source is not clickstream data; nothing landed. */
     REJECTED

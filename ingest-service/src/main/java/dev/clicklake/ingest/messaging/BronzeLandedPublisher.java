@@ -7,6 +7,7 @@ import dev.clicklake.contracts.event.ContractMessages;
 import dev.clicklake.contracts.event.CsvFormat;
 import dev.clicklake.contracts.event.LakeFile;
 import dev.clicklake.contracts.event.Split;
+import dev.clicklake.contracts.event.SplitKey;
 import dev.clicklake.ingest.ledger.Ingestion;
 import dev.clicklake.ingest.ledger.IngestionLedger;
 import dev.clicklake.ingest.ledger.IngestionSplit;
@@ -43,7 +44,7 @@ public class BronzeLandedPublisher {
             BronzeLanded payload = toMessage(ingestion, split);
             String ingestionId = ingestion.id.toString();
             emitter.sendMessageAndAwait(messages.outgoing(Contract.BRONZE_LANDED, payload, ingestionId,
-                    ingestionId + "/" + split.key.splitIndex(), ingestion.bronzePath + "#" + split.key.splitIndex()));
+                    SplitKey.of(ingestionId, split.key.splitIndex()), ingestion.bronzePath + "#" + split.key.splitIndex()));
         }
         ledger.markPublished(ingestion.id);
         LOG.infof("ingestion %s: announced %d split(s) of %s/%s", ingestion.id, splits.size(),

@@ -39,13 +39,22 @@ public record IngestionView(
     public record Bronze(String container, String path, String sha256, Long rows, Boolean header, List<String> columns) {
     }
 
-    /** Splits and where each stands; the row figures add up what silver reported so far. */
-    public record Journey(Integer splits, long silverDone, long goldDone, long rowsWritten, long duplicates,
-            long quarantined, List<SplitView> splitDetails) {
+    /**
+     * Splits and where each stands; the row figures add up what silver reported so far.
+     *
+     * @param deadLettered splits whose message was refused downstream (the ingestion is then FAILED)
+     */
+    public record Journey(Integer splits, long silverDone, long goldDone, long deadLettered, long rowsWritten,
+            long duplicates, long quarantined, List<SplitView> splitDetails) {
     }
 
+    /** @param deadLetter why and where its message was refused downstream; null while it was not */
     public record SplitView(int index, long offset, long length, long firstLine, long rows, Long rowsWritten,
-            Long duplicates, Long quarantined, Instant silverAt, Instant goldAt) {
+            Long duplicates, Long quarantined, Instant silverAt, Instant goldAt, DeadLetter deadLetter) {
+    }
+
+    /** A split's refused message: the topic, partition and offset it was refused on, and why. */
+    public record DeadLetter(String topic, Integer partition, Long offset, String reason, Instant at) {
     }
 
     public record Timings(Instant createdAt, Instant updatedAt, Instant landedAt, Instant publishedAt,
@@ -58,10 +67,13 @@ public record IngestionView(
         Bronze bronze = i.bronzePath == null ? null : new Bronze(i.bronzeContainer, i.bronzePath, i.sha256, i.dataRows,
                 i.hasHeader, i.fileColumns == null ? null : List.of(i.fileColumns.split(",")));
         List<SplitView> details = splits.stream().map(s -> new SplitView(s.key.splitIndex(), s.byteOffset, s.byteLength,
-                s.firstLine, s.dataRows, s.rowsWritten, s.duplicates, s.quarantined, s.silverAt, s.goldAt)).toList();
+                s.firstLine, s.dataRows, s.rowsWritten, s.duplicates, s.quarantined, s.silverAt, s.goldAt,
+                s.deadLetteredAt == null ? null : new DeadLetter(s.deadLetterTopic, s.deadLetterPartition,
+                        s.deadLetterOffset, s.deadLetterReason, s.deadLetteredAt))).toList();
         Journey journey = new Journey(i.splitCount,
                 splits.stream().filter(s -> s.silverAt != null).count(),
                 splits.stream().filter(s -> s.goldAt != null).count(),
+                splits.stream().filter(s -> s.deadLetteredAt != null).count(),
                 splits.stream().mapToLong(s -> s.rowsWritten == null ? 0 : s.rowsWritten).sum(),
                 splits.stream().mapToLong(s -> s.duplicates == null ? 0 : s.duplicates).sum(),
                 splits.stream().mapToLong(s -> s.quarantined == null ? 0 : s.quarantined).sum(),

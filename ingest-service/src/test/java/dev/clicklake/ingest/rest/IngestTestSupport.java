@@ -50,6 +50,15 @@ final class IngestTestSupport {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
+    /** Uploads {@code body} as file {@code fileName} of {@code dataset}, with a declared column order unless null. */
+    static Response upload(String dataset, String fileName, byte[] body, String columns) {
+        var request = authorized().contentType("text/csv").body(body).queryParam("dataset", dataset).queryParam("fileName", fileName);
+        if (columns != null) {
+            request.queryParam("columns", columns);
+        }
+        return request.post("/ingestions");
+    }
+
     /** Starts an ingestion of one URL; answers its id. */
     static String startUrl(String dataset, String url) {
         Response accepted = authorized().contentType("application/json").body(Map.of("dataset", dataset, "url", url))

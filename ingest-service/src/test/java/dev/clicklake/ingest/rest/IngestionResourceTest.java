@@ -7,6 +7,7 @@ import static dev.clicklake.ingest.rest.IngestTestSupport.dataset;
 import static dev.clicklake.ingest.rest.IngestTestSupport.generate;
 import static dev.clicklake.ingest.rest.IngestTestSupport.sha256;
 import static dev.clicklake.ingest.rest.IngestTestSupport.startUrl;
+import static dev.clicklake.ingest.rest.IngestTestSupport.upload;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -413,14 +414,6 @@ class IngestionResourceTest {
 
     private void send(String topic, Contract contract, String ingestionId, String json) {
         KafkaTestClient.send(topicPrefix + topic, ingestionId, json, KafkaTestClient.cloudEventHeaders(contract.cloudEventType(), ingestionId));
-    }
-
-    private static Response upload(String dataset, String fileName, byte[] body, String columns) {
-        var request = authorized().contentType("text/csv").body(body).queryParam("dataset", dataset).queryParam("fileName", fileName);
-        if (columns != null) {
-            request.queryParam("columns", columns);
-        }
-        return request.post("/ingestions");
     }
 
     private static long lineCount(byte[] file) {

@@ -30,7 +30,13 @@ public class ContractMessagesProducer {
     /** Consumers retry infrastructure faults from 200 ms up to every 30 s, until they succeed. */
     @Produces
     @Singleton
-    ContractConsumer contractConsumer(ContractMessages messages) {
-        return new ContractConsumer(messages, new Backoff(Duration.ofMillis(200), Duration.ofSeconds(30)));
+    Backoff backoff() {
+        return new Backoff(Duration.ofMillis(200), Duration.ofSeconds(30));
+    }
+
+    @Produces
+    @Singleton
+    ContractConsumer contractConsumer(ContractMessages messages, Backoff backoff) {
+        return new ContractConsumer(messages, backoff);
     }
 }
