@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A period's KPIs beside those of the period of equal length just before it. */
-@Schema(description = "The KPIs of [from, to) and of the equal-length period before it, with their changes")
+/** A period's KPIs beside those of the period it is compared with ({@link ComparisonBasis}). */
+@Schema(description = "The KPIs of [from, to) and of the period it is compared with, with their changes")
 public record Comparison(KpiSummary current, KpiSummary previous,
         @Schema(description = "Every figure and ratio of the summary, in the summary's order") List<Change> changes) {
 

@@ -3,7 +3,6 @@ package dev.clicklake.kpi.gold;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -42,12 +41,12 @@ public class SummaryService {
         return summaries;
     }
 
-    /** [from, to) beside the equal-length period just before it. */
-    public Comparison compare(String dataset, LocalDate from, LocalDate to) throws SQLException {
-        LocalDate previousFrom = from.minusDays(ChronoUnit.DAYS.between(from, to));
+    /** [from, to) beside the period {@code basis} names. */
+    public Comparison compare(String dataset, LocalDate from, LocalDate to, ComparisonBasis basis) throws SQLException {
+        LocalDate[] previous = basis.previous(from, to);
         List<PeriodFigures> figures = ranges.figures(dataset,
-                List.of(new RangeFigures.Range(from, to), new RangeFigures.Range(previousFrom, from)));
+                List.of(new RangeFigures.Range(from, to), new RangeFigures.Range(previous[0], previous[1])));
         return Comparison.of(KpiSummary.of(dataset, from, to, figures.get(0)),
-                KpiSummary.of(dataset, previousFrom, from, figures.get(1)));
+                KpiSummary.of(dataset, previous[0], previous[1], figures.get(1)));
     }
 }

@@ -92,14 +92,15 @@ public class KpiResource {
 
     @GET
     @Path("/compare")
-    @Operation(summary = "A range against the equal-length range before it",
-            description = "The summary of [from, to), that of [from - (to - from), from), and the absolute and relative "
-                    + "change of every figure and ratio.")
+    @Operation(summary = "A range against the range before it",
+            description = "The summary of [from, to), that of the period it is compared with (against=previous-period: "
+                    + "[from - (to - from), from); against=previous-month: [from - 1 month, to - 1 month), month over "
+                    + "month), and the absolute and relative change of every figure and ratio.")
     @APIResponse(responseCode = "200", description = "Both periods and their changes",
             content = @Content(schema = @Schema(implementation = Comparison.class)))
-    public Comparison compare(@BeanParam RangeParams params) throws SQLException {
+    public Comparison compare(@BeanParam RangeParams params, @BeanParam CompareParams against) throws SQLException {
         DailyQuery query = params.parse();
-        return summaries.compare(query.dataset(), query.from(), query.to());
+        return summaries.compare(query.dataset(), query.from(), query.to(), against.parse());
     }
 
     @GET

@@ -141,8 +141,8 @@ class GoldBench {
             month = List.of(row.getString(1), row.getString(2), row.getString(3), row.getBigDecimal(4).toPlainString());
         }
         double duck = seconds(baseline);
-        report("plain DuckDB baseline (same figures over local files, 2 threads, no PostgreSQL, no bitmaps): %.1f s; gold / DuckDB = %.1fx",
-                duck, gold / duck);
+        report("plain DuckDB baseline (same figures over local files, 2 threads, memory limit %s, no PostgreSQL, no bitmaps): %.1f s; gold / DuckDB = %.1fx",
+                duckdbSettings().getProperty("memory_limit"), duck, gold / duck);
 
         String summary = get(HttpClient.newHttpClient(), START, START.plusDays(days)).body();
         Map<?, ?> served = new com.fasterxml.jackson.databind.ObjectMapper()
@@ -210,7 +210,7 @@ class GoldBench {
     private static Properties duckdbSettings() {
         Properties settings = new Properties();
         settings.setProperty("threads", "2");
-        settings.setProperty("memory_limit", "1GB");
+        settings.setProperty("memory_limit", System.getProperty("bench.duckdb.memory-limit", "4GB"));
         return settings;
     }
 

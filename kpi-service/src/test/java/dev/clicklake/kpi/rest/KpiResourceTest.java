@@ -42,6 +42,14 @@ class KpiResourceTest {
                 .body("parameter", equalTo("from"));
     }
 
+    @Test
+    void aComparisonAgainstAnUnknownPeriodIsA400() {
+        given().when().get("/kpi/compare?dataset=rees46&from=2019-11-01&to=2019-12-01&against=last-year")
+                .then().statusCode(400)
+                .body("parameter", equalTo("against"))
+                .body("message", equalTo("against must be one of previous-period, previous-month, not 'last-year'"));
+    }
+
     @ParameterizedTest
     @CsvSource({"/kpi/daily", "/kpi/summary", "/kpi/datasets"})
     void anUnknownParameterIsA400(String path) {

@@ -106,6 +106,14 @@ class SummaryFlowTest {
                 BigDecimal.valueOf(previous.sessions()), sessionChange,
                 sessionChange.divide(BigDecimal.valueOf(previous.sessions()), 6, RoundingMode.HALF_EVEN)),
                 comparison.of("sessions"));
+
+        // month over month: November so far against the same days of October
+        ComparisonFigures monthOverMonth = Served.compare(dataset, NOV_1, NOV_3, "previous-month");
+        assertEquals(current, monthOverMonth.current());
+        assertEquals(SummaryFigures.expected(dataset, OCT_1, OCT_1.plusDays(2), all), monthOverMonth.previous());
+        ComparisonFigures wholeMonths = Served.compare(dataset, NOV_1, DEC_1, "previous-month");
+        assertEquals(SummaryFigures.expected(dataset, NOV_1, DEC_1, all), wholeMonths.current());
+        assertEquals(SummaryFigures.expected(dataset, OCT_1, NOV_1, all), wholeMonths.previous());
     }
 
     private SilverReady land(SilverLake silver, KpiTopics kafka, String dataset, String ingestion, int split,

@@ -55,6 +55,17 @@ public final class Served {
         return JSON.readValue(get("/kpi/compare", dataset, from, to), ComparisonFigures.class);
     }
 
+    /** {@code GET /kpi/compare} for [from, to) {@code against} the named period. */
+    public static ComparisonFigures compare(String dataset, LocalDate from, LocalDate to, String against)
+            throws Exception {
+        String body = given().queryParam("dataset", dataset).queryParam("from", from.toString())
+                .queryParam("to", to.toString()).queryParam("against", against)
+                .when().get("/kpi/compare")
+                .then().statusCode(200).contentType("application/json")
+                .extract().asString();
+        return JSON.readValue(body, ComparisonFigures.class);
+    }
+
     /** {@code GET /kpi/breakdown} for [from, to): its rows. */
     public static List<BreakdownFigures> breakdown(String dataset, LocalDate from, LocalDate to, String dimension,
             int top, String by) throws Exception {
