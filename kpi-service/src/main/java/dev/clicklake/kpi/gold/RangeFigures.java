@@ -35,6 +35,7 @@ public class RangeFigures {
     public record Range(LocalDate from, LocalDate to) {
     }
 
+    /** What is held of a dataset: its index, or null when it spans too many days to hold (read with SQL). */
     private record Cached(RangeIndex index, long loadedAt) {
     }
 
@@ -110,10 +111,8 @@ public class RangeFigures {
             return held.index();
         }
         long before = generation.get();
-        RangeIndex index = ranges.index(dataset);
-        if (index.span() > config.maxDays()) {
-            return null;
-        }
+        RangeIndex loaded = ranges.index(dataset);
+        RangeIndex index = loaded.span() > config.maxDays() ? null : loaded;
         if (listening && generation.get() == before) {
             cache.put(dataset, new Cached(index, System.nanoTime()));
             evictBeyond(config.maxDatasets());
