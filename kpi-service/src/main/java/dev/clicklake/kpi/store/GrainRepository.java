@@ -1,7 +1,6 @@
 package dev.clicklake.kpi.store;
 
 import dev.clicklake.kpi.gold.DaySpan;
-import dev.clicklake.kpi.gold.PeriodFigures;
 import dev.clicklake.kpi.gold.StoredGrain;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,17 +17,12 @@ import java.util.Optional;
 @ApplicationScoped
 public class GrainRepository {
 
-    private static final String MEASURES = """
-            events, views, carts, removes, purchases, revenue, users, sessions, buyers, viewing_sessions,
-            carting_sessions, purchasing_sessions, cart_purchase_sessions, funnel_cart_sessions,
-            funnel_purchase_sessions, session_events, session_duration_us, bounced_sessions""";
-    private static final String MEASURE_PARAMETERS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
     private static final String DELETE_MONTH = "DELETE FROM monthly_kpi WHERE dataset = ? AND month = ?";
-    private static final String INSERT_MONTH = "INSERT INTO monthly_kpi (dataset, month, days, " + MEASURES
-            + ", built_at) VALUES (?, ?, ?, " + MEASURE_PARAMETERS + ", now())";
+    private static final String INSERT_MONTH = "INSERT INTO monthly_kpi (dataset, month, days, " + MeasureColumns.LIST
+            + ", built_at) VALUES (?, ?, ?, " + MeasureColumns.PARAMETERS + ", now())";
     private static final String DELETE_DATASET = "DELETE FROM dataset_kpi WHERE dataset = ?";
     private static final String INSERT_DATASET = "INSERT INTO dataset_kpi (dataset, first_date, last_date, days, "
-            + MEASURES + ", built_at) VALUES (?, ?, ?, ?, " + MEASURE_PARAMETERS + ", now())";
+            + MeasureColumns.LIST + ", built_at) VALUES (?, ?, ?, ?, " + MeasureColumns.PARAMETERS + ", now())";
     private static final String SPAN = """
             SELECT min(event_date), max(event_date), count(*), coalesce(sum(events), 0)
             FROM daily_kpi WHERE dataset = ? AND event_date >= ? AND event_date < ?""";
@@ -72,7 +66,7 @@ public class GrainRepository {
                     insert.setString(1, dataset);
                     insert.setDate(2, Date.valueOf(month));
                     insert.setInt(3, figures.get().span().days());
-                    bindMeasures(insert, 4, figures.get().figures());
+                    MeasureColumns.bind(insert, 4, figures.get().figures());
                     insert.executeUpdate();
                 }
             }
@@ -93,7 +87,7 @@ public class GrainRepository {
                     insert.setDate(2, Date.valueOf(span.first()));
                     insert.setDate(3, Date.valueOf(span.last()));
                     insert.setInt(4, span.days());
-                    bindMeasures(insert, 5, figures.get().figures());
+                    MeasureColumns.bind(insert, 5, figures.get().figures());
                     insert.executeUpdate();
                 }
             }
@@ -113,21 +107,6 @@ public class GrainRepository {
                 return first == null ? DaySpan.NONE
                         : new DaySpan(first.toLocalDate(), row.getDate(2).toLocalDate(), row.getInt(3), row.getLong(4));
             }
-        }
-    }
-
-    private static void bindMeasures(PreparedStatement statement, int first, PeriodFigures f) throws SQLException {
-        long[] before = {f.events(), f.views(), f.carts(), f.removes(), f.purchases()};
-        int i = first;
-        for (long value : before) {
-            statement.setLong(i++, value);
-        }
-        statement.setBigDecimal(i++, f.revenue());
-        long[] after = {f.users(), f.sessions(), f.buyers(), f.viewingSessions(), f.cartingSessions(),
-                f.purchasingSessions(), f.cartPurchaseSessions(), f.funnelCartSessions(), f.funnelPurchaseSessions(),
-                f.sessionEvents(), f.sessionDurationMicros(), f.bouncedSessions()};
-        for (long value : after) {
-            statement.setLong(i++, value);
         }
     }
 }

@@ -35,37 +35,24 @@ public class RangeCorrectionsRepository {
             ON CONFLICT (dataset) DO UPDATE SET days = excluded.days, pairs = excluded.pairs, built_at = excluded.built_at""";
     private static final String FIGURES = """
             WITH parts AS (
-                SELECT events, views, carts, removes, purchases, revenue, users, sessions, buyers, viewing_sessions,
-                       carting_sessions, purchasing_sessions, cart_purchase_sessions, funnel_cart_sessions,
-                       funnel_purchase_sessions, session_events, session_duration_us, bounced_sessions, 1 AS days
+                SELECT %1$s, 1 AS days
                 FROM daily_kpi WHERE dataset = ? AND event_date >= ? AND event_date < ?
                 UNION ALL
                 SELECT 0, 0, 0, 0, 0, 0.00, users, sessions, buyers, viewing_sessions, carting_sessions,
                        purchasing_sessions, cart_purchase_sessions, funnel_cart_sessions, funnel_purchase_sessions, 0,
                        session_duration_us, bounced_sessions, 0
                 FROM range_corrections WHERE dataset = ? AND first_date >= ? AND last_date < ?)
-            SELECT coalesce(sum(events), 0), coalesce(sum(views), 0), coalesce(sum(carts), 0),
-                   coalesce(sum(removes), 0), coalesce(sum(purchases), 0), coalesce(sum(revenue), 0.00),
-                   coalesce(sum(users), 0), coalesce(sum(sessions), 0), coalesce(sum(buyers), 0),
-                   coalesce(sum(viewing_sessions), 0), coalesce(sum(carting_sessions), 0),
-                   coalesce(sum(purchasing_sessions), 0), coalesce(sum(cart_purchase_sessions), 0),
-                   coalesce(sum(funnel_cart_sessions), 0), coalesce(sum(funnel_purchase_sessions), 0),
-                   coalesce(sum(session_events), 0), coalesce(sum(session_duration_us), 0),
-                   coalesce(sum(bounced_sessions), 0),
+            SELECT %2$s,
                    coalesce(sum(days), 0),
                    count(*) FILTER (WHERE days = 1 AND viewing_sessions IS NULL),
                    EXISTS (SELECT 1 FROM range_corrections_built WHERE dataset = ?)
-            FROM parts""";
-    private static final int MEASURES = 18;
-    private static final String DAY_MEASURES = """
-            events, views, carts, removes, purchases, revenue, users, sessions, buyers, viewing_sessions,
-            carting_sessions, purchasing_sessions, cart_purchase_sessions, funnel_cart_sessions,
-            funnel_purchase_sessions, session_events, session_duration_us, bounced_sessions""";
+            FROM parts""".formatted(MeasureColumns.LIST, MeasureColumns.SUMS);
+    private static final int MEASURES = MeasureColumns.COUNT;
     private static final String READY = """
             SELECT EXISTS (SELECT 1 FROM range_corrections_built WHERE dataset = ?),
                    EXISTS (SELECT 1 FROM daily_kpi WHERE dataset = ?),
                    EXISTS (SELECT 1 FROM daily_kpi WHERE dataset = ? AND viewing_sessions IS NULL)""";
-    private static final String DAYS = "SELECT event_date, " + DAY_MEASURES + " FROM daily_kpi WHERE dataset = ?";
+    private static final String DAYS = "SELECT event_date, " + MeasureColumns.LIST + " FROM daily_kpi WHERE dataset = ?";
     private static final String PAIRS = "SELECT first_date, last_date, " + CORRECTED
             + " FROM range_corrections WHERE dataset = ?";
 
@@ -145,7 +132,7 @@ public class RangeCorrectionsRepository {
             query.setString(1, dataset);
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    days.add(new RangeIndex.Day(row.getDate(1).toLocalDate(), figures(row, 2)));
+                    days.add(new RangeIndex.Day(row.getDate(1).toLocalDate(), MeasureColumns.read(row, 2)));
                 }
             }
         }
@@ -186,7 +173,7 @@ public class RangeCorrectionsRepository {
                 if (row.getLong(MEASURES + 2) > 0 || (days > 0 && !row.getBoolean(MEASURES + 3))) {
                     throw notReady(dataset, "its days between " + from + " and " + to);
                 }
-                return figures(row, 1);
+                return MeasureColumns.read(row, 1);
             }
         }
     }
@@ -194,16 +181,5 @@ public class RangeCorrectionsRepository {
     private static GoldNotReadyException notReady(String dataset, String what) {
         return new GoldNotReadyException("gold of " + dataset + " (" + what + ") was built by an older version and is"
                 + " being rebuilt; ask again shortly");
-    }
-
-    /** The 18 measures of {@link PeriodFigures} from the columns of {@code row} starting at {@code first}. */
-    private static PeriodFigures figures(ResultSet row, int first) throws SQLException {
-        long[] counts = new long[MEASURES];
-        for (int m = 0; m < MEASURES; m++) {
-            counts[m] = m == 5 ? 0 : row.getLong(first + m);
-        }
-        return new PeriodFigures(counts[0], counts[1], counts[2], counts[3], counts[4], row.getBigDecimal(first + 5),
-                counts[6], counts[7], counts[8], counts[9], counts[10], counts[11], counts[12], counts[13], counts[14],
-                counts[15], counts[16], counts[17]);
     }
 }

@@ -15,6 +15,7 @@ import dev.clicklake.contracts.event.SplitRef;
 import dev.clicklake.contracts.storage.LakeStorage;
 import dev.clicklake.kpi.gold.GoldBackfill;
 import dev.clicklake.kpi.support.BreakdownFigures;
+import dev.clicklake.kpi.support.GoldChanges;
 import dev.clicklake.kpi.support.GoldTables;
 import dev.clicklake.kpi.support.KpiTopics;
 import dev.clicklake.kpi.support.Measures;
@@ -170,7 +171,7 @@ class GrainFlowTest {
 
         // until the backfill, ranges of the dataset are refused with a reason, never answered from partial gold
         // (the notice tells the replica that its figures of the dataset are gone, as a migration's restart would)
-        announceChange(dataset);
+        GoldChanges.announce(database, dataset);
         awaitSummaryStatus(dataset, 503);
         given().queryParam("dataset", dataset).queryParam("from", OCT_31.toString()).queryParam("to", NOV_2.toString())
                 .get("/kpi/summary").then().statusCode(503).header("Retry-After", notNullValue())
@@ -189,7 +190,7 @@ class GrainFlowTest {
             forget.setString(1, dataset);
             assertEquals(1, forget.executeUpdate());
         }
-        announceChange(dataset);
+        GoldChanges.announce(database, dataset);
         awaitSummaryStatus(dataset, 503);
         given().queryParam("dataset", dataset).queryParam("from", OCT_31.toString()).queryParam("to", NOV_1.toString())
                 .get("/kpi/summary").then().statusCode(503);
@@ -197,14 +198,6 @@ class GrainFlowTest {
         assertEquals(SummaryFigures.expected(dataset, OCT_31, NOV_2, rows), Served.summary(dataset, OCT_31, NOV_2));
         assertEquals(BreakdownFigures.expected(OCT_31, NOV_2, rows, "brand", 2, "revenue"),
                 Served.breakdown(dataset, OCT_31, NOV_2, "brand", 2, "revenue"));
-    }
-
-    private void announceChange(String dataset) throws Exception {
-        try (Connection connection = database.getConnection();
-                PreparedStatement notice = connection.prepareStatement("SELECT pg_notify('clicklake_gold_changed', ?)")) {
-            notice.setString(1, dataset);
-            notice.execute();
-        }
     }
 
     /** Waits (up to 10 s) for the replica to answer a summary of the dataset with {@code status}. */

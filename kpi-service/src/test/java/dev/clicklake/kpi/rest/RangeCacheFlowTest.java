@@ -1,11 +1,11 @@
 package dev.clicklake.kpi.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clicklake.contracts.event.ContractCodec;
 import dev.clicklake.contracts.storage.LakeStorage;
 import dev.clicklake.kpi.gold.RangeFigures;
+import dev.clicklake.kpi.support.GoldChanges;
 import dev.clicklake.kpi.support.GoldFlow;
 import dev.clicklake.kpi.support.Served;
 import dev.clicklake.kpi.support.SilverRow;
@@ -55,7 +55,7 @@ class RangeCacheFlowTest {
         List<SilverRow> rows = new ArrayList<>(generator.on(OCT_30, 60));
         rows.addAll(generator.on(OCT_30.plusDays(1), 60));
         new GoldFlow(lake, topicPrefix, codec).build(dataset, rows);
-        awaitListening();
+        GoldChanges.awaitListening(ranges);
         long events = Served.summary(dataset, OCT_30, NOV_1).events();
         assertEquals(rows.size(), events);
 
@@ -64,20 +64,12 @@ class RangeCacheFlowTest {
         assertEquals(events, Served.summary(dataset, OCT_30, NOV_1).events());
 
         // the notice another replica's gold build sends at its commit
-        execute("SELECT pg_notify('clicklake_gold_changed', ?)", dataset);
+        GoldChanges.announce(database, dataset);
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (Served.summary(dataset, OCT_30, NOV_1).events() != events + 1000 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         assertEquals(events + 1000, Served.summary(dataset, OCT_30, NOV_1).events());
-    }
-
-    private void awaitListening() throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!ranges.listening() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertTrue(ranges.listening(), "the replica listens to gold changes");
     }
 
     private void execute(String sql, String dataset) throws Exception {

@@ -1,11 +1,11 @@
 package dev.clicklake.kpi.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clicklake.contracts.event.ContractCodec;
 import dev.clicklake.contracts.storage.LakeStorage;
 import dev.clicklake.kpi.gold.RangeFigures;
+import dev.clicklake.kpi.support.GoldChanges;
 import dev.clicklake.kpi.support.GoldFlow;
 import dev.clicklake.kpi.support.Served;
 import dev.clicklake.kpi.support.SilverRow;
@@ -61,11 +61,7 @@ class RangeCacheLimitTest {
         List<SilverRow> rows = new ArrayList<>(generator.on(OCT_30, 40));
         rows.addAll(generator.on(OCT_30.plusDays(1), 40));
         new GoldFlow(lake, topicPrefix, codec).build(dataset, rows);
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!ranges.listening() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertTrue(ranges.listening(), "the replica listens to gold changes");
+        GoldChanges.awaitListening(ranges);
         assertEquals(rows.size(), Served.summary(dataset, OCT_30, OCT_30.plusDays(2)).events());
 
         // no notice: a held index would still answer the old figure
