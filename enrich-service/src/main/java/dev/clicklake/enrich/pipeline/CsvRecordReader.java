@@ -3,6 +3,7 @@ package dev.clicklake.enrich.pipeline;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -83,16 +84,21 @@ public final class CsvRecordReader {
             return null;
         }
         int textEnd = end > position && buffer[end - 1] == '\r' ? end - 1 : end;
-        List<String> values = new ArrayList<>(USUAL_FIELDS);
+        int commas = 0;
+        for (int i = position; i < textEnd; i++) {
+            commas += buffer[i] == ',' ? 1 : 0;
+        }
+        String[] values = new String[commas + 1];
         int fieldStart = position;
+        int field = 0;
         for (int i = position; i < textEnd; i++) {
             if (buffer[i] == ',') {
-                values.add(new String(buffer, fieldStart, i - fieldStart));
+                values[field++] = new String(buffer, fieldStart, i - fieldStart);
                 fieldStart = i + 1;
             }
         }
-        values.add(new String(buffer, fieldStart, textEnd - fieldStart));
-        CsvRecord record = new CsvRecord(line, new String(buffer, position, textEnd - position), values, null);
+        values[field] = new String(buffer, fieldStart, textEnd - fieldStart);
+        CsvRecord record = CsvRecord.unquoted(line, Arrays.asList(values)); // no quotes: the text is the fields joined by commas
         position = end + 1;
         line++;
         return record;

@@ -141,6 +141,64 @@ class SilverParquetWriterTest {
     }
 
     @Test
+    void keepsAwkwardTextAndExtremeValuesExactly() throws Exception {
+        SilverEvent earliest = new SilverEvent(Instant.parse("0001-01-01T00:00:00Z"), "view", Long.MAX_VALUE, Long.MIN_VALUE,
+                "\u00e9lectronique.\"audio\", hi-fi.casque", "\u00e9lectronique", "\"audio\", hi-fi", "casque",
+                "a \"quoted\", brand\nover two lines", 0, 0, "s,\r\n\"x\"\u2603");
+        SilverEvent latest = new SilverEvent(Instant.parse("9999-12-31T23:59:59.999999Z"), "purchase", 0, -1, "unknown",
+                "unknown", "unknown", "unknown", "\ud83d\ude00", 999_999_999_999L, Long.MAX_VALUE, null);
+
+        List<ParquetPartition> partitions = write(List.of(earliest, latest));
+
+        assertEquals(2, partitions.size());
+        List<String> read = new ArrayList<>();
+        for (ParquetPartition partition : partitions) {
+            read.addAll(query("SELECT concat_ws('|', strftime(event_time, '%Y-%m-%d %H:%M:%S.%f'), event_type, product_id,"
+                    + " category_id, category_code, main_category, sub_category, item_category, brand, price, user_id,"
+                    + " coalesce(user_session, '<null>'), event_hour) FROM " + source(partition.file())));
+        }
+        assertEquals(List.of(
+                String.join("|", "0001-01-01 00:00:00.000000", "view", Long.toString(Long.MAX_VALUE),
+                        Long.toString(Long.MIN_VALUE), earliest.categoryCode(), earliest.mainCategory(),
+                        earliest.subCategory(), earliest.itemCategory(), earliest.brand(), "0.00", "0",
+                        earliest.userSession(), "0"),
+                String.join("|", "9999-12-31 23:59:59.999999", "purchase", "0", "-1", "unknown", "unknown", "unknown",
+                        "unknown", latest.brand(), "9999999999.99", Long.toString(Long.MAX_VALUE), "<null>", "23")),
+                read);
+    }
+
+    @Test
+    void readsBackALineLongerThanDuckDbsDefaultLineLimit() throws Exception {
+        String longBrand = "b".repeat(2_050_000); // DuckDB reads lines of up to 2,000,000 bytes unless told otherwise
+        SilverEvent event = new SilverEvent(Instant.parse("2019-10-01T00:00:00Z"), "view", 1, 2, "unknown", "unknown",
+                "unknown", "unknown", longBrand, 100, 3, "s");
+
+        ParquetPartition partition = write(List.of(event)).get(0);
+
+        assertEquals(List.of(Integer.toString(longBrand.length())),
+                query("SELECT length(brand) FROM " + source(partition.file())));
+    }
+
+    @Test
+    void writesEveryDateWhenASplitSpansMoreDatesThanItKeepsFilesOpen() throws Exception {
+        int dates = StagedDates.MAX_OPEN * 2 + 3;
+        List<SilverEvent> events = new ArrayList<>();
+        for (int i = 0; i < dates * 5; i++) {
+            events.add(event(Instant.parse("2019-01-01T12:00:00Z").plusSeconds(86_400L * (i % dates) + i).toString(),
+                    "s" + i, i));
+        }
+
+        List<ParquetPartition> partitions = write(events);
+
+        assertEquals(dates, partitions.size());
+        for (ParquetPartition partition : partitions) {
+            List<String> expected = events.stream().filter(e -> e.eventDate().equals(partition.eventDate()))
+                    .map(SilverEvent::userSession).toList();
+            assertEquals(expected, query("SELECT user_session FROM " + source(partition.file())), partition.toString());
+        }
+    }
+
+    @Test
     void writesNoFileForNoRows() throws Exception {
         assertEquals(List.of(), write(List.of()));
     }
