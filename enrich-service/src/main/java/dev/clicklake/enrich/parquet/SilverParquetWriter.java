@@ -4,14 +4,12 @@ import dev.clicklake.enrich.pipeline.EventKey;
 import dev.clicklake.enrich.pipeline.EventKeySet;
 import dev.clicklake.enrich.pipeline.SilverEvent;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBDriver;
 
@@ -23,7 +21,8 @@ import org.duckdb.DuckDBDriver;
  *
  * <p>Appending stages each row, already cleaned and typed, as a line of a local CSV file of its date
  * ({@link StagedDates}); {@link #finish} then has DuckDB read each date's file with {@code read_csv} (explicit
- * types, no detection, in parallel) and {@code COPY} it to Parquet. DuckDB's vectorised reader converts the
+ * types, no detection, in parallel) and {@code COPY} it to Parquet. When events are to be left out, the date's
+ * file is first copied without their lines (the staged keys say which), so DuckDB never reads keys. DuckDB's vectorised reader converts the
  * values in bulk: handing them over value by value through its appender cost about 3 us a row, more than the
  * reading and the rules together. DuckDB streams from the staging file to the Parquet file within the memory
  * limit it is given, and spills to {@code folder} beyond it. Not thread-safe: one caller at a time.
@@ -32,7 +31,6 @@ import org.duckdb.DuckDBDriver;
  */
 public final class SilverParquetWriter implements AutoCloseable {
 
-    private static final String LEFT_OUT = "left_out";
     private static final String FILE_COLUMNS = "make_timestamp(event_time_us)::TIMESTAMPTZ AS event_time, event_type,"
             + " product_id, category_id, category_code, main_category, sub_category, item_category, brand, price,"
             + " user_id, user_session, event_hour";
@@ -57,7 +55,6 @@ public final class SilverParquetWriter implements AutoCloseable {
             statement.execute("SET temp_directory = " + literal(folder.resolve("duckdb-spill")));
             statement.execute("SET TimeZone = 'UTC'");
             statement.execute("SET preserve_insertion_order = true");
-            statement.execute("CREATE TABLE " + LEFT_OUT + " (key_hi BIGINT NOT NULL, key_lo BIGINT NOT NULL)");
         } catch (SQLException e) {
             connection.close();
             throw e;
@@ -74,38 +71,29 @@ public final class SilverParquetWriter implements AutoCloseable {
      */
     public List<ParquetPartition> finish(EventKeySet leaveOut) throws IOException, SQLException {
         List<StagedDates.StagedDate> dates = staged.finish();
-        boolean leavingOut = !leaveOut.isEmpty();
-        if (leavingOut) {
-            appendLeftOut(leaveOut);
-        }
         String readOptions = StagedRowEncoder.READ_OPTIONS
                 + (staged.longestLine() < DEFAULT_MAX_LINE_BYTES ? "" : ", max_line_size = " + (staged.longestLine() + 1));
         List<ParquetPartition> partitions = new ArrayList<>();
         try (Statement statement = connection.createStatement()) {
             for (StagedDates.StagedDate date : dates) {
+                StagedDates.StagedDate kept = leaveOut.isEmpty() ? date : staged.without(date, leaveOut);
+                if (kept.rows() == 0) {
+                    staged.discard(date.eventDate());
+                    continue;
+                }
                 Path file = folder.resolve("event_date=" + date.eventDate() + ".parquet");
                 long written = statement.executeUpdate("COPY (SELECT " + FILE_COLUMNS + " FROM read_csv("
-                        + literal(date.file()) + ", " + readOptions + ") e"
-                        + (leavingOut ? " WHERE NOT EXISTS (SELECT 1 FROM " + LEFT_OUT
-                                + " l WHERE l.key_hi = e.key_hi AND l.key_lo = e.key_lo)" : "")
-                        + ") TO " + literal(file) + " (FORMAT parquet, COMPRESSION zstd)");
-                Files.delete(date.file());
-                if (written > 0) {
-                    partitions.add(new ParquetPartition(date.eventDate(), file, written));
-                } else {
-                    Files.delete(file);
+                        + literal(kept.file()) + ", " + readOptions + ")) TO " + literal(file)
+                        + " (FORMAT parquet, COMPRESSION zstd)");
+                staged.discard(date.eventDate());
+                if (written != kept.rows()) {
+                    throw new SQLException("DuckDB wrote " + written + " rows of " + date.eventDate() + " where "
+                            + kept.rows() + " were staged");
                 }
+                partitions.add(new ParquetPartition(date.eventDate(), file, written));
             }
         }
         return partitions;
-    }
-
-    private void appendLeftOut(EventKeySet leaveOut) throws SQLException {
-        try (DuckDBAppender keys = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, LEFT_OUT)) {
-            for (EventKey key : leaveOut.sorted()) {
-                keys.beginRow().append(key.hi()).append(key.lo()).endRow();
-            }
-        }
     }
 
     /** Releases DuckDB and the staging files' handles; the folder's files stay for the caller to delete. */

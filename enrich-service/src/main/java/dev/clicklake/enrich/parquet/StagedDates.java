@@ -1,10 +1,17 @@
 package dev.clicklake.enrich.parquet;
 
 import dev.clicklake.enrich.pipeline.EventKey;
+import dev.clicklake.enrich.pipeline.EventKeySet;
 import dev.clicklake.enrich.pipeline.SilverEvent;
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -16,23 +23,29 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A split's cleaned rows staged on local disk, one staging CSV ({@link StagedRowEncoder}) per event date, each
- * in append order. At most {@link #MAX_OPEN} files are open at once (the least recently written is closed,
- * and reopened to append), so a split spanning many dates holds a bounded number of buffers.
+ * A split's cleaned rows staged on local disk, per event date, in append order: the rows as lines of a staging
+ * CSV ({@link StagedRowEncoder}), and beside it each row's event key and line length (20 bytes a row), so that
+ * the rows of some keys can be left out afterwards without DuckDB reading keys. At most {@link #MAX_OPEN} dates
+ * have their files open at once (the least recently written are closed, and reopened to append), so a split
+ * spanning many dates holds a bounded number of buffers.
  */
 final class StagedDates implements AutoCloseable {
 
     static final int MAX_OPEN = 32;
     private static final int BUFFER_BYTES = 1 << 16;
+    private static final int KEY_RECORD_BYTES = 20;
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     private final Path folder;
     private final StagedRowEncoder encoder = new StagedRowEncoder();
-    private final Map<LocalDate, long[]> rows = new TreeMap<>();
-    private final LinkedHashMap<LocalDate, OutputStream> open = new LinkedHashMap<>(MAX_OPEN, 0.75f, true);
-    private IOException closeFailure;
+    private final byte[] keyRecord = new byte[KEY_RECORD_BYTES];
+    private final Map<LocalDate, Stage> stages = new TreeMap<>();
+    private final LinkedHashMap<LocalDate, Stage> open = new LinkedHashMap<>(MAX_OPEN, 0.75f, true);
+    private Stage last;
     private int longestLine;
 
-    /** One event date's staging file and how many rows it holds. */
+    /** One event date's staging CSV and how many rows it holds. */
     record StagedDate(LocalDate eventDate, Path file, long rows) {
     }
 
@@ -42,22 +55,65 @@ final class StagedDates implements AutoCloseable {
 
     void add(SilverEvent event, EventKey key) throws IOException {
         LocalDate date = event.eventDate();
-        OutputStream out = open.get(date);
-        if (out == null) {
-            out = openFor(date);
+        if (last == null || !date.equals(last.date)) { // rows mostly come in time order: one lookup per change of date
+            last = stages.computeIfAbsent(date, Stage::new);
+            if (open.get(date) == null) {
+                reopen(last);
+            }
         }
-        byte[] line = encoder.encode(event, key);
-        out.write(line, 0, encoder.length());
-        longestLine = Math.max(longestLine, encoder.length());
-        rows.computeIfAbsent(date, d -> new long[1])[0]++;
+        byte[] line = encoder.encode(event);
+        int length = encoder.length();
+        last.rows.write(line, 0, length);
+        LONG.set(keyRecord, 0, key.hi());
+        LONG.set(keyRecord, 8, key.lo());
+        INT.set(keyRecord, 16, length);
+        last.keys.write(keyRecord);
+        last.count++;
+        longestLine = Math.max(longestLine, length);
     }
 
     /** Closes every staging file and describes them, by event date in ascending order. */
     List<StagedDate> finish() throws IOException {
         close();
         List<StagedDate> staged = new ArrayList<>();
-        rows.forEach((date, count) -> staged.add(new StagedDate(date, fileFor(date), count[0])));
+        for (Stage stage : stages.values()) {
+            staged.add(new StagedDate(stage.date, stage.rowsFile, stage.count));
+        }
         return staged;
+    }
+
+    /**
+     * Writes the staged rows of one date whose key {@code leaveOut} does not hold to a new staging CSV, in the
+     * same order; call after {@link #finish}.
+     */
+    StagedDate without(StagedDate staged, EventKeySet leaveOut) throws IOException {
+        Stage stage = stages.get(staged.eventDate());
+        Path kept = stage.keptFile;
+        long keptRows = 0;
+        byte[] record = new byte[KEY_RECORD_BYTES];
+        byte[] line = new byte[Math.max(longestLine, 1)];
+        try (InputStream rows = new BufferedInputStream(Files.newInputStream(stage.rowsFile), BUFFER_BYTES);
+                InputStream keys = new BufferedInputStream(Files.newInputStream(stage.keysFile), BUFFER_BYTES);
+                OutputStream out = new BufferedOutputStream(Files.newOutputStream(kept), BUFFER_BYTES)) {
+            for (long row = 0; row < stage.count; row++) {
+                readFully(keys, record, KEY_RECORD_BYTES);
+                int length = (int) INT.get(record, 16);
+                readFully(rows, line, length);
+                if (!leaveOut.contains(new EventKey((long) LONG.get(record, 0), (long) LONG.get(record, 8)))) {
+                    out.write(line, 0, length);
+                    keptRows++;
+                }
+            }
+        }
+        return new StagedDate(stage.date, kept, keptRows);
+    }
+
+    /** Deletes a date's staging files once they are no longer needed: they take about as much disk as the split. */
+    void discard(LocalDate date) throws IOException {
+        Stage stage = stages.get(date);
+        Files.deleteIfExists(stage.rowsFile);
+        Files.deleteIfExists(stage.keysFile);
+        Files.deleteIfExists(stage.keptFile);
     }
 
     /** The longest line written, in bytes (line feed included). */
@@ -65,37 +121,67 @@ final class StagedDates implements AutoCloseable {
         return longestLine;
     }
 
-    private OutputStream openFor(LocalDate date) throws IOException {
-        Path file = fileFor(date);
-        OutputStream out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND), BUFFER_BYTES);
+    private void reopen(Stage stage) throws IOException {
         if (open.size() == MAX_OPEN) {
-            Map.Entry<LocalDate, OutputStream> eldest = open.entrySet().iterator().next();
-            open.remove(eldest.getKey());
-            eldest.getValue().close();
+            // never the date written last: it was used after every other open one
+            Stage eldest = open.remove(open.keySet().iterator().next());
+            eldest.closeFiles();
         }
-        open.put(date, out);
-        return out;
+        stage.rows = append(stage.rowsFile);
+        stage.keys = append(stage.keysFile);
+        open.put(stage.date, stage);
     }
 
-    private Path fileFor(LocalDate date) {
-        return folder.resolve("staged-" + date + ".csv");
+    private static OutputStream append(Path file) throws IOException {
+        return new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
+                BUFFER_BYTES);
+    }
+
+    private static void readFully(InputStream in, byte[] into, int length) throws IOException {
+        if (in.readNBytes(into, 0, length) != length) {
+            throw new EOFException("a staging file ends early");
+        }
     }
 
     @Override
     public void close() throws IOException {
-        IOException failure = closeFailure;
-        for (OutputStream out : open.values()) {
+        IOException failure = null;
+        for (Stage stage : open.values()) {
             try {
-                out.close();
+                stage.closeFiles();
             } catch (IOException e) {
                 failure = failure == null ? e : failure;
             }
         }
         open.clear();
+        last = null;
         if (failure != null) {
-            closeFailure = failure;
             throw failure;
+        }
+    }
+
+    /** One date's staging files, and how many rows they hold. */
+    private final class Stage {
+        private final LocalDate date;
+        private final Path rowsFile;
+        private final Path keysFile;
+        private final Path keptFile;
+        private OutputStream rows;
+        private OutputStream keys;
+        private long count;
+
+        private Stage(LocalDate date) {
+            this.date = date;
+            this.rowsFile = folder.resolve("staged-" + date + ".csv");
+            this.keysFile = folder.resolve("staged-" + date + ".keys");
+            this.keptFile = folder.resolve("staged-" + date + "-kept.csv");
+        }
+
+        private void closeFiles() throws IOException {
+            try (OutputStream closingRows = rows; OutputStream closingKeys = keys) {
+                rows = null;
+                keys = null;
+            }
         }
     }
 }

@@ -1,18 +1,18 @@
 package dev.clicklake.enrich.parquet;
 
-import dev.clicklake.enrich.pipeline.EventKey;
 import dev.clicklake.enrich.pipeline.SilverEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 
 /**
- * Encodes one cleaned event and its key as a line of the staging CSV that DuckDB reads back with
- * {@link #READ_OPTIONS}: every value already typed and checked, so DuckDB only converts. Columns, in order:
- * event time (epoch microseconds), event_type, product_id, category_id, category_code, main_category,
- * sub_category, item_category, brand, price (with two decimals), user_id, user_session (empty, unquoted, for
- * null), event_hour, key hi, key lo. Text values are always quoted, quotes doubled; a line break inside one
- * stays inside its quotes. Not thread-safe: it reuses one buffer.
+ * Encodes one cleaned event as a line of the staging CSV that DuckDB reads back with {@link #READ_OPTIONS}:
+ * every value already typed and checked, so DuckDB only converts. Columns, in order: event time (epoch
+ * microseconds), event_type, product_id, category_id, category_code, main_category, sub_category,
+ * item_category, brand, price (with two decimals), user_id, user_session (an empty field for null), event_hour.
+ * A text value is written as it is unless it is empty or holds a comma, a quote, a line break or a character
+ * beyond ASCII, or starts or ends with a space; then it is quoted, quotes doubled (a line break stays inside
+ * the quotes). Not thread-safe: it reuses one buffer.
  */
 final class StagedRowEncoder {
 
@@ -20,12 +20,11 @@ final class StagedRowEncoder {
     static final String COLUMNS = "{'event_time_us': 'BIGINT', 'event_type': 'VARCHAR', 'product_id': 'BIGINT',"
             + " 'category_id': 'BIGINT', 'category_code': 'VARCHAR', 'main_category': 'VARCHAR',"
             + " 'sub_category': 'VARCHAR', 'item_category': 'VARCHAR', 'brand': 'VARCHAR', 'price': 'DECIMAL(12,2)',"
-            + " 'user_id': 'BIGINT', 'user_session': 'VARCHAR', 'event_hour': 'TINYINT', 'key_hi': 'BIGINT',"
-            + " 'key_lo': 'BIGINT'}";
+            + " 'user_id': 'BIGINT', 'user_session': 'VARCHAR', 'event_hour': 'TINYINT'}";
 
     /**
      * How DuckDB must read the staging CSV: no detection, no header; an unquoted empty field is null, a quoted
-     * one is text (the encoder never writes empty text).
+     * one is text.
      */
     static final String READ_OPTIONS = "header = false, auto_detect = false, delim = ',', quote = '\"', escape = '\"',"
             + " new_line = '\\n', allow_quoted_nulls = false, columns = " + COLUMNS;
@@ -34,7 +33,7 @@ final class StagedRowEncoder {
     private int length;
 
     /** The line for this event, ending with a line feed; valid until the next call. */
-    byte[] encode(SilverEvent event, EventKey key) {
+    byte[] encode(SilverEvent event) {
         length = 0;
         number(epochMicros(event.eventTime()));
         comma();
@@ -63,10 +62,6 @@ final class StagedRowEncoder {
         }
         comma();
         number(event.eventHour());
-        comma();
-        number(key.hi());
-        comma();
-        number(key.lo());
         put((byte) '\n');
         return line;
     }
@@ -121,8 +116,22 @@ final class StagedRowEncoder {
     private void text(String value) {
         int n = value.length();
         ensure(n + 2);
+        int start = length;
+        boolean plain = n > 0 && value.charAt(0) != ' ' && value.charAt(n - 1) != ' ';
+        for (int i = 0; i < n && plain; i++) {
+            char c = value.charAt(i);
+            plain = c < 0x80 && c != ',' && c != '"' && c != '\n' && c != '\r';
+            line[length++] = (byte) c;
+        }
+        if (!plain) {
+            length = start;
+            quoted(value);
+        }
+    }
+
+    private void quoted(String value) {
         line[length++] = '"';
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c >= 0x80 || c == '"') {
                 escaped(value, i);

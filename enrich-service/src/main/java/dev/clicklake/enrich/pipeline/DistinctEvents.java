@@ -10,11 +10,18 @@ public final class DistinctEvents {
 
     private final EventKeyHasher hasher = new EventKeyHasher();
     private final Map<LocalDate, EventKeySet> byDate = new TreeMap<>();
+    private LocalDate lastDate;
+    private EventKeySet lastDateKeys;
 
     /** The event's key when this is its first occurrence in the split, or null for a repeat. */
     public EventKey firstSeen(SilverEvent event) {
         EventKey key = hasher.key(event);
-        return byDate.computeIfAbsent(event.eventDate(), date -> new EventKeySet()).add(key) ? key : null;
+        LocalDate date = event.eventDate();
+        if (!date.equals(lastDate)) { // rows mostly come in time order: one map lookup per change of date
+            lastDate = date;
+            lastDateKeys = byDate.computeIfAbsent(date, d -> new EventKeySet());
+        }
+        return lastDateKeys.add(key) ? key : null;
     }
 
     /** The keys of the split's distinct events, by event date in ascending order. */

@@ -144,7 +144,7 @@ class SilverParquetWriterTest {
     void keepsAwkwardTextAndExtremeValuesExactly() throws Exception {
         SilverEvent earliest = new SilverEvent(Instant.parse("0001-01-01T00:00:00Z"), "view", Long.MAX_VALUE, Long.MIN_VALUE,
                 "\u00e9lectronique.\"audio\", hi-fi.casque", "\u00e9lectronique", "\"audio\", hi-fi", "casque",
-                "a \"quoted\", brand\nover two lines", 0, 0, "s,\r\n\"x\"\u2603");
+                "a \"quoted\", brand\nover two lines", 0, 0, " s,\r\n\"x\"\u2603\t\u0000 ");
         SilverEvent latest = new SilverEvent(Instant.parse("9999-12-31T23:59:59.999999Z"), "purchase", 0, -1, "unknown",
                 "unknown", "unknown", "unknown", "\ud83d\ude00", 999_999_999_999L, Long.MAX_VALUE, null);
 
@@ -195,6 +195,34 @@ class SilverParquetWriterTest {
             List<String> expected = events.stream().filter(e -> e.eventDate().equals(partition.eventDate()))
                     .map(SilverEvent::userSession).toList();
             assertEquals(expected, query("SELECT user_session FROM " + source(partition.file())), partition.toString());
+        }
+    }
+
+    @Test
+    void leavesOutByKeyAcrossManyDatesAndLinesWithQuotesAndLineBreaks() throws Exception {
+        int dates = StagedDates.MAX_OPEN + 5;
+        List<SilverEvent> events = new ArrayList<>();
+        EventKeySet leaveOut = new EventKeySet();
+        List<SilverEvent> kept = new ArrayList<>();
+        for (int i = 0; i < dates * 6; i++) {
+            SilverEvent event = event(Instant.parse("2019-01-01T12:00:00Z").plusSeconds(86_400L * (i % dates) + i).toString(),
+                    i % 2 == 0 ? "s" + i : "s\"" + i + "\",\r\nnext \u00e9", i);
+            events.add(event);
+            if (i % 3 == 0 || i % dates == 7) {
+                leaveOut.add(HASHER.key(event));
+            } else {
+                kept.add(event);
+            }
+        }
+
+        List<ParquetPartition> partitions = write(events, folder, leaveOut);
+
+        assertEquals(dates - 1, partitions.size(), "the date whose every event is left out has no file");
+        for (ParquetPartition partition : partitions) {
+            List<String> expected = kept.stream().filter(e -> e.eventDate().equals(partition.eventDate()))
+                    .map(SilverEvent::userSession).toList();
+            assertEquals(expected, query("SELECT user_session FROM " + source(partition.file())), partition.toString());
+            assertEquals(expected.size(), partition.rowsWritten());
         }
     }
 
