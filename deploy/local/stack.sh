@@ -22,7 +22,7 @@ AZURITE_PORT=10000
 AZURITE_TIMEOUT=${AZURITE_TIMEOUT:-30}
 
 PG_PORT=5432
-PG_DATABASES="clicklake_ingest clicklake_kpi clicklake_ingest_test clicklake_kpi_test clicklake_ingest_e2e clicklake_kpi_e2e"
+PG_DATABASES="clicklake_ingest clicklake_kpi clicklake_ingest_test clicklake_kpi_test clicklake_ingest_e2e clicklake_kpi_e2e clicklake_ingest_e2e_dl clicklake_kpi_e2e_dl"
 # shellcheck disable=SC2016  # printed for the user to run, not expanded here
 PG_START_HINT='pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start'
 
