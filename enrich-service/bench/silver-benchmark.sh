@@ -7,7 +7,8 @@
 # usage: enrich-service/bench/silver-benchmark.sh [ROWS]        (default 10000000, about 1.3 GB)
 #   env: BENCH_DIR (default /tmp/clicklake-bench; the CSV is generated there once and kept),
 #        SPLIT_BYTES (128 MiB, as ingest-service cuts), THREADS (the plain-DuckDB baseline's threads, 2; a
-#        replica's DuckDB has 1, its default), MEMORY (DuckDB memory limit, 1GB)
+#        replica's DuckDB has 1, its default), MEMORY (DuckDB memory limit, 1GB), WARMUP (rows enrich-service
+#        processes untimed before a warm run, 500000; the 2-replica run is timed both cold and warm)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROWS=${1:-10000000}
@@ -15,6 +16,7 @@ BENCH_DIR=${BENCH_DIR:-/tmp/clicklake-bench}
 SPLIT_BYTES=${SPLIT_BYTES:-134217728}
 THREADS=${THREADS:-2}
 MEMORY=${MEMORY:-1GB}
+WARMUP=${WARMUP:-500000}
 
 mvn -B -q -f ../pom.xml -pl lake-contracts -am install -DskipTests
 mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
@@ -35,4 +37,5 @@ bench() { echo java $JAVA_OPTS -cp "$CP" dev.clicklake.enrich.bench.SilverBenchm
 run $(bench) rules "$CSV"
 run $(bench) duckdb "$CSV" "$THREADS" "$MEMORY"
 run $(bench) enrich "$CSV" "$SPLIT_BYTES" 2 1 "$MEMORY"
-run "${ONE_CORE[@]}" $(bench) enrich "$CSV" "$SPLIT_BYTES" 1 1 "$MEMORY"
+run $(bench) enrich "$CSV" "$SPLIT_BYTES" 2 1 "$MEMORY" "$WARMUP"
+run "${ONE_CORE[@]}" $(bench) enrich "$CSV" "$SPLIT_BYTES" 1 1 "$MEMORY" "$WARMUP"

@@ -8,6 +8,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -25,6 +28,8 @@ final class KeyClaimFile {
 
     private static final int MAGIC = 0x434c4b31; // "CLK1"
     private static final int BUFFER = 1 << 16;
+    private static final int KEYS_PER_BLOCK = 4096;
+    private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private KeyClaimFile() {
     }
@@ -35,9 +40,15 @@ final class KeyClaimFile {
             out.writeInt(MAGIC);
             out.writeUTF(claimant);
             out.writeInt(keys.size());
-            for (EventKey key : keys.sorted()) {
-                out.writeLong(key.hi());
-                out.writeLong(key.lo());
+            long[][] halves = keys.sortedHalves();
+            byte[] block = new byte[KEYS_PER_BLOCK * 16];
+            for (int from = 0; from < keys.size(); from += KEYS_PER_BLOCK) {
+                int count = Math.min(KEYS_PER_BLOCK, keys.size() - from);
+                for (int i = 0; i < count; i++) {
+                    BIG_ENDIAN_LONG.set(block, 16 * i, halves[0][from + i]);
+                    BIG_ENDIAN_LONG.set(block, 16 * i + 8, halves[1][from + i]);
+                }
+                out.write(block, 0, 16 * count);
             }
         }
     }

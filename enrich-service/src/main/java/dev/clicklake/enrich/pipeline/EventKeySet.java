@@ -51,8 +51,11 @@ public final class EventKeySet {
         }
     }
 
-    /** A new set of this set's keys that {@code other} does not hold. */
+    /** This set's keys that {@code other} does not hold: a new set, or this one when {@code other} is empty. */
     public EventKeySet without(EventKeySet other) {
+        if (other.isEmpty()) {
+            return this;
+        }
         EventKeySet rest = new EventKeySet();
         forEach(key -> {
             if (!other.contains(key)) {
@@ -62,8 +65,11 @@ public final class EventKeySet {
         return rest;
     }
 
-    /** The keys in ascending (hi, lo) order, signed: a stable order for files that hold keys. */
-    public EventKey[] sorted() {
+    /**
+     * The keys in ascending (hi, lo) order, signed (a stable order for files that hold keys), as two arrays of
+     * {@link #size} halves: key i is {@code (halves[0][i], halves[1][i])}; no key object each.
+     */
+    public long[][] sortedHalves() {
         long[] sortedHis = new long[size];
         long[] sortedLos = new long[size];
         int next = 0;
@@ -74,9 +80,15 @@ public final class EventKeySet {
             }
         }
         KeyRadixSort.sort(sortedHis, sortedLos, size);
+        return new long[][] {sortedHis, sortedLos};
+    }
+
+    /** The keys in ascending (hi, lo) order, signed: a stable order for files that hold keys. */
+    public EventKey[] sorted() {
+        long[][] halves = sortedHalves();
         EventKey[] keys = new EventKey[size];
         for (int i = 0; i < size; i++) {
-            keys[i] = new EventKey(sortedHis[i], sortedLos[i]);
+            keys[i] = new EventKey(halves[0][i], halves[1][i]);
         }
         return keys;
     }

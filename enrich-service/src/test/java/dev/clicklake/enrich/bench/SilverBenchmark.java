@@ -40,10 +40,14 @@ import org.duckdb.DuckDBDriver;
  * {@code enrich-service/bench/silver-benchmark.sh}, one mode per JVM so that each peak RSS is its own.
  *
  * <pre>
- * SilverBenchmark enrich FILE SPLIT_BYTES REPLICAS DUCKDB_THREADS MEMORY_LIMIT
+ * SilverBenchmark enrich FILE SPLIT_BYTES REPLICAS DUCKDB_THREADS MEMORY_LIMIT [WARMUP_ROWS]
  * SilverBenchmark duckdb FILE DUCKDB_THREADS MEMORY_LIMIT
  * SilverBenchmark rules FILE          (the CSV reader and the silver rules alone, one thread, no output)
  * </pre>
+ *
+ * <p>With {@code WARMUP_ROWS}, the enrichers first process, untimed, a file of the first that many rows (a dataset
+ * of its own, so no claim is shared), as a service that has been running a while would have: the timed run then
+ * measures compiled code rather than the JIT compiling it. Without it, the run starts cold.
  */
 public final class SilverBenchmark {
 
@@ -62,9 +66,21 @@ public final class SilverBenchmark {
         double seconds;
         try {
             if (args[0].equals("enrich")) {
-                List<BronzeLanded> splits = plan(csv, work, Long.parseLong(args[2]));
+                long splitBytes = Long.parseLong(args[2]);
+                int replicas = Integer.parseInt(args[3]);
+                List<SplitEnricher> enrichers = enrichers(work, replicas, args[4], args[5]);
+                long warmupRows = args.length > 6 ? Long.parseLong(args[6]) : 0;
+                if (warmupRows > 0) {
+                    Path head = work.resolve("warmup.csv");
+                    copyHead(csv, head, warmupRows);
+                    enrich(plan(head, work, "warmup", splitBytes), enrichers);
+                }
+                List<BronzeLanded> splits = plan(csv, work, "bench", splitBytes);
                 started = System.nanoTime();
-                what = enrich(splits, work, Integer.parseInt(args[3]), args[4], args[5]);
+                long written = enrich(splits, enrichers);
+                what = String.format("enrich-service: %d split(s), %d replica(s), DuckDB %s thread(s) and %s each,%s"
+                        + " %,d rows written", splits.size(), replicas, args[4], args[5],
+                        warmupRows > 0 ? String.format(" warmed up on %,d rows,", warmupRows) : " cold,", written);
             } else if (args[0].equals("rules")) {
                 started = System.nanoTime();
                 what = rules(csv);
@@ -83,43 +99,64 @@ public final class SilverBenchmark {
     }
 
     /** Links the file into a local lake's bronze container and cuts it into splits, as ingest-service would. */
-    private static List<BronzeLanded> plan(Path csv, Path work, long splitBytes) throws IOException {
+    private static List<BronzeLanded> plan(Path csv, Path work, String dataset, long splitBytes) throws IOException {
         LocalLakeStorage lake = new LocalLakeStorage(work.resolve("lake"));
         lake.ensureContainers(List.of("bronze", "silver", "gold"));
-        Files.createDirectories(work.resolve("lake/bronze/bench"));
-        Files.createLink(work.resolve("lake/bronze/bench/in.csv"), csv); // same file system: keep the file under /tmp
+        Files.createDirectories(work.resolve("lake/bronze/" + dataset));
+        Files.createLink(work.resolve("lake/bronze/" + dataset + "/in.csv"), csv); // same file system: keep it under /tmp
         try (InputStream in = Files.newInputStream(csv)) {
-            return BronzeSplits.messages(UUID.randomUUID().toString(), "bench", LakeLocation.of("bronze", "bench/in.csv"),
-                    in, true, splitBytes);
+            return BronzeSplits.messages(UUID.randomUUID().toString(), dataset,
+                    LakeLocation.of("bronze", dataset + "/in.csv"), in, true, splitBytes);
         }
     }
 
-    /** {@code replicas} enrichers, each on its own thread, take the splits one after another. */
-    private static String enrich(List<BronzeLanded> splits, Path work, int replicas, String threads, String memory)
-            throws Exception {
+    /** One enricher per replica, sharing one local lake, as replicas of one consumer group share the lake. */
+    private static List<SplitEnricher> enrichers(Path work, int replicas, String threads, String memory) {
         LocalLakeStorage lake = new LocalLakeStorage(work.resolve("lake"));
         Map<String, String> settings = Map.of("clicklake.enrich.duckdb.threads", threads,
                 "clicklake.enrich.duckdb.memory-limit", memory);
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(replicas);
-        List<Future<Long>> replicaRows = new ArrayList<>();
+        List<SplitEnricher> enrichers = new ArrayList<>();
         for (int r = 0; r < replicas; r++) {
-            SplitEnricher enricher = LocalEnricher.create(lake, work.resolve("work-" + r), new SimpleMeterRegistry(), settings);
-            replicaRows.add(pool.submit(() -> {
-                long written = 0;
-                for (int i = next.getAndIncrement(); i < splits.size(); i = next.getAndIncrement()) {
-                    written += enricher.enrich(splits.get(i)).counts().written();
-                }
-                return written;
-            }));
+            enrichers.add(LocalEnricher.create(lake, work.resolve("work-" + r), new SimpleMeterRegistry(), settings));
         }
-        long written = 0;
-        for (Future<Long> rows : replicaRows) {
-            written += rows.get();
+        return enrichers;
+    }
+
+    /** Each enricher, on a thread of its own, takes the splits one after another; returns the rows written. */
+    private static long enrich(List<BronzeLanded> splits, List<SplitEnricher> enrichers) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(enrichers.size());
+        try {
+            List<Future<Long>> replicaRows = new ArrayList<>();
+            for (SplitEnricher enricher : enrichers) {
+                replicaRows.add(pool.submit(() -> {
+                    long written = 0;
+                    for (int i = next.getAndIncrement(); i < splits.size(); i = next.getAndIncrement()) {
+                        written += enricher.enrich(splits.get(i)).counts().written();
+                    }
+                    return written;
+                }));
+            }
+            long written = 0;
+            for (Future<Long> rows : replicaRows) {
+                written += rows.get();
+            }
+            return written;
+        } finally {
+            pool.shutdownNow();
         }
-        pool.shutdown();
-        return String.format("enrich-service: %d split(s), %d replica(s), DuckDB %s thread(s) and %s each, %,d rows written",
-                splits.size(), replicas, threads, memory, written);
+    }
+
+    /** The header and the first {@code rows} lines of {@code csv}. */
+    private static void copyHead(Path csv, Path head, long rows) throws IOException {
+        try (var in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+                var out = Files.newBufferedWriter(head, StandardCharsets.UTF_8)) {
+            String line = in.readLine();
+            for (long i = 0; line != null && i <= rows; i++, line = in.readLine()) {
+                out.write(line);
+                out.write('\n');
+            }
+        }
     }
 
     private static String rules(Path csv) throws IOException {
