@@ -2,7 +2,8 @@
 # Bronze CSV -> committed silver Parquet: enrich-service (1 and 2 replicas) against plain DuckDB, same file,
 # same machine, one JVM per run. A benchmark, not a test; results go in enrich-service/README.md.
 # A replica is given one core, as its pod requests (deploy/k8s/base/enrich-service.yaml): the 1-replica run is
-# pinned to one core with taskset (when there is one), the 2-replica run and DuckDB use the machine's two.
+# pinned to one core with taskset (when there is one), the 2-replica run and DuckDB use the machine's two; plain
+# DuckDB is also run on one core, to show how far the machine lets a job scale from one core to two.
 #
 # usage: enrich-service/bench/silver-benchmark.sh [ROWS]        (default 10000000, about 1.3 GB)
 #   env: BENCH_DIR (default /tmp/clicklake-bench; the CSV is generated there once and kept),
@@ -39,3 +40,4 @@ run $(bench) duckdb "$CSV" "$THREADS" "$MEMORY"
 run $(bench) enrich "$CSV" "$SPLIT_BYTES" 2 1 "$MEMORY"
 run $(bench) enrich "$CSV" "$SPLIT_BYTES" 2 1 "$MEMORY" "$WARMUP"
 run "${ONE_CORE[@]}" $(bench) enrich "$CSV" "$SPLIT_BYTES" 1 1 "$MEMORY" "$WARMUP"
+run "${ONE_CORE[@]}" $(bench) duckdb "$CSV" 1 "$MEMORY"   # how far plain DuckDB itself scales from one core to two
