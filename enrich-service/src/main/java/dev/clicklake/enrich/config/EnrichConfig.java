@@ -25,6 +25,8 @@ public interface EnrichConfig {
 
     Retry retry();
 
+    Claims claims();
+
     interface DuckDb {
         /** DuckDB worker threads per split (sorting, dedupe, Parquet encoding). */
         @WithDefault("1")
@@ -37,6 +39,16 @@ public interface EnrichConfig {
         default DuckDbSettings settings() {
             return new DuckDbSettings(threads(), memoryLimit());
         }
+    }
+
+    interface Claims {
+        /**
+         * The split that creates claim version v of an event date, v a multiple of this, writes compaction v
+         * (claims 1..v in one object), so that a later split opens at most about this many claim objects of
+         * the date, however many claims it has.
+         */
+        @WithDefault("64")
+        int compactEvery();
     }
 
     interface Retry {

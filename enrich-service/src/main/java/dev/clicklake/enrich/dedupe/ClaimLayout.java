@@ -9,6 +9,8 @@ import java.time.LocalDate;
  *       ({@link KeyClaimFile});</li>
  *   <li>{@code event_date=<date>/<version>.void}: the void of that claim ({@link ClaimVoids}): its keys no
  *       longer count;</li>
+ *   <li>{@code event_date=<date>/<version>.compact}: claims 1..version in one object
+ *       ({@link ClaimCompactionFile}), so that a reader opens it instead of each of them;</li>
  *   <li>{@code splits/<ingestionId>-<index, 5 digits>/<content hash>.dates}: the event dates a split is
  *       about to claim ({@link ClaimedDatesFile}), so that its claims can be found without its bronze.</li>
  * </ul>
@@ -17,6 +19,7 @@ final class ClaimLayout {
 
     static final String CLAIM_SUFFIX = ".keys";
     static final String VOID_SUFFIX = ".void";
+    static final String COMPACTION_SUFFIX = ".compact";
 
     private ClaimLayout() {
     }
@@ -32,6 +35,10 @@ final class ClaimLayout {
 
     static String voidName(long version) {
         return versionText(version) + VOID_SUFFIX;
+    }
+
+    static String compactionName(long version) {
+        return versionText(version) + COMPACTION_SUFFIX;
     }
 
     /** The folder of the date lists of one split. */

@@ -1,8 +1,10 @@
 package dev.clicklake.enrich.dedupe;
 
 import dev.clicklake.enrich.pipeline.EventKeySet;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.LongPredicate;
 
 /**
  * What the claims on one event date, read in version order, say about one split's keys. A void claim's keys
@@ -17,16 +19,26 @@ final class ClaimScan {
     private final EventKeySet inOtherClaims = new EventKeySet();
     private EventKeySet ownKeys;
     private long lastVersion;
+    private long ownVersion;
 
     ClaimScan(Claimant self, EventKeySet splitKeys) {
         this.self = self.toString();
         this.splitKeys = splitKeys;
     }
 
-    /** Reads the live claim {@code version}, the one after the last read or skipped. */
+    /** Reads the live claim {@code version}, the one after the last read or skipped, from its object. */
     void read(long version, InputStream claim) throws IOException {
+        read(version, KeyClaimFile.input(claim));
+    }
+
+    /**
+     * Reads the live claim {@code version}, the one after the last read or skipped, from {@code claim}
+     * positioned at it (its object, or its section of a compaction), and leaves {@code claim} just after it.
+     * Only the first live claim of the split itself counts as its own (the next ones are passed over).
+     */
+    void read(long version, DataInputStream claim) throws IOException {
         advanceTo(version);
-        KeyClaimFile.read(claim, claimant -> {
+        KeyClaimFile.readFrom(claim, claimant -> {
             if (!claimant.equals(self)) {
                 return key -> {
                     if (splitKeys.contains(key)) {
@@ -34,10 +46,28 @@ final class ClaimScan {
                     }
                 };
             }
-            if (ownKeys == null) {
-                ownKeys = new EventKeySet();
+            if (ownKeys != null) {
+                return null;
             }
+            ownKeys = new EventKeySet();
+            ownVersion = version;
             return ownKeys::add;
+        });
+    }
+
+    /**
+     * Reads compaction {@code version} ({@link ClaimCompactionFile}), the claims 1..version, as if each claim
+     * were read or skipped on its own: a section is skipped when its claim was void at compaction or is void
+     * now ({@code voidedNow}), and read otherwise. Must come first.
+     */
+    void readCompaction(InputStream compaction, long version, LongPredicate voidedNow) throws IOException {
+        ClaimCompactionFile.read(compaction, version, (claimVersion, voidedAtCompaction, claim) -> {
+            if (voidedAtCompaction || voidedNow.test(claimVersion)) {
+                skipVoided(claimVersion);
+                KeyClaimFile.readFrom(claim, claimant -> null);
+            } else {
+                read(claimVersion, claim);
+            }
         });
     }
 
@@ -48,6 +78,11 @@ final class ClaimScan {
 
     long lastVersion() {
         return lastVersion;
+    }
+
+    /** The version of the split's own live claim, once {@link #ownClaimFound}. */
+    long ownVersion() {
+        return ownVersion;
     }
 
     /** Whether a live claim of the split itself was read. */

@@ -2,8 +2,10 @@ package dev.clicklake.enrich.dedupe;
 
 import dev.clicklake.contracts.runtime.LakeConfig;
 import dev.clicklake.contracts.storage.LakeStorage;
+import dev.clicklake.enrich.config.EnrichConfig;
 import dev.clicklake.enrich.pipeline.EventKeySet;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -30,14 +33,33 @@ import java.util.TreeMap;
  * processed. Before its first claim, a split records the dates it claims ({@link ClaimedDatesFile}), so that
  * its claims can be voided without its bronze. Memory: the split's own keys, twice at most; the claims are
  * streamed.
+ *
+ * <p>So that a split does not open every claim of a date ever made, the split that creates a claim whose
+ * version is a multiple of {@code compact-every} writes compaction v ({@link ClaimCompactor}): claims 1..v in
+ * one object. A reader opens the latest compaction whose claims are all listed, section by section as if it
+ * read each claim (voids listed now included), then the claims after it: at most about
+ * {@code compact-every} + 1 objects per date.
  */
 @ApplicationScoped
 public class EventKeyClaims {
 
     private final ClaimStore store;
+    private final ClaimCompactor compactor;
+    private final int compactEvery;
 
-    public EventKeyClaims(LakeStorage lake, LakeConfig lakeConfig) {
+    @Inject
+    public EventKeyClaims(LakeStorage lake, LakeConfig lakeConfig, EnrichConfig config) {
+        this(lake, lakeConfig, config.claims().compactEvery());
+    }
+
+    /** @param compactEvery the claim versions that are a multiple of it get a compaction */
+    public EventKeyClaims(LakeStorage lake, LakeConfig lakeConfig, int compactEvery) {
+        if (compactEvery < 1) {
+            throw new IllegalArgumentException("compact-every must be at least 1, not " + compactEvery);
+        }
         this.store = new ClaimStore(lake, lakeConfig.containers().silver());
+        this.compactor = new ClaimCompactor(store);
+        this.compactEvery = compactEvery;
     }
 
     /**
@@ -90,7 +112,14 @@ public class EventKeyClaims {
             throws IOException {
         ClaimScan scan = new ClaimScan(claimant, splitKeys);
         while (true) {
-            for (ClaimListing.ListedClaim listed : store.claims(dataset, eventDate).claims()) {
+            ClaimListing listing = store.claims(dataset, eventDate);
+            if (scan.lastVersion() == 0) { // a split that lost a race reads only the claims that came since
+                readLastCompaction(listing, scan);
+            }
+            for (ClaimListing.ListedClaim listed : listing.claims()) {
+                if (scan.ownClaimFound()) { // later claims cannot change it
+                    break;
+                }
                 if (listed.version() <= scan.lastVersion()) {
                     continue;
                 }
@@ -101,9 +130,9 @@ public class EventKeyClaims {
                         scan.read(listed.version(), in);
                     }
                 }
-                if (scan.ownClaimFound()) { // later claims cannot change it
-                    return new KeyClaim(scan.claimedElsewhere(), false, Map.of(eventDate, listed.version()));
-                }
+            }
+            if (scan.ownClaimFound()) {
+                return new KeyClaim(scan.claimedElsewhere(), false, Map.of(eventDate, scan.ownVersion()));
             }
             long version = scan.lastVersion() + 1;
             String next = ClaimLayout.datePrefix(dataset, eventDate) + ClaimLayout.claimName(version);
@@ -111,11 +140,28 @@ public class EventKeyClaims {
             KeyClaimFile.write(file, claimant.toString(), scan.unclaimed());
             try (InputStream in = Files.newInputStream(file)) {
                 if (store.createIfAbsent(next, in)) {
+                    // Compacting before returning, with a lake fault thrown like any other: simpler than
+                    // catching and logging, and safe: the split's retry finds its claim as its own (no new
+                    // claim, so no compaction either) and the next multiple compacts; the claim is
+                    // already made, so a failure here costs one retry, never a second claim.
+                    if (version % compactEvery == 0) {
+                        compactor.compact(dataset, eventDate, version, work);
+                    }
                     return new KeyClaim(scan.claimedElsewhere(), true, Map.of(eventDate, version));
                 }
                 // another split claimed that version first: read it, then try the next one
             } finally {
                 Files.delete(file);
+            }
+        }
+    }
+
+    /** Reads the latest compaction whose claims are all listed, if any: the claims it holds need no opening. */
+    private void readLastCompaction(ClaimListing listing, ClaimScan scan) throws IOException {
+        Optional<ClaimListing.ListedCompaction> compaction = listing.lastCompaction(listing.lastVersion());
+        if (compaction.isPresent()) {
+            try (InputStream in = store.open(compaction.get().path())) {
+                scan.readCompaction(in, compaction.get().version(), listing::voided);
             }
         }
     }

@@ -19,7 +19,8 @@ import java.util.function.Function;
 /**
  * One split's claim on the events of one event date: a binary file, {@code CLK1}, the claiming split
  * ({@link Claimant}, modified UTF-8), the number of keys, then each key's two longs (big-endian), in
- * ascending order. Named by its version ({@link ClaimLayout#claimName}).
+ * ascending order. Named by its version ({@link ClaimLayout#claimName}). The same encoding is each section of a
+ * {@link ClaimCompactionFile}.
  */
 final class KeyClaimFile {
 
@@ -37,9 +38,7 @@ final class KeyClaimFile {
     static void write(Path file, String claimant, EventKeySet keys) throws IOException {
         try (DataOutputStream out = new DataOutputStream(
                 new BufferedOutputStream(Files.newOutputStream(file), BUFFER))) {
-            out.writeInt(MAGIC);
-            out.writeUTF(claimant);
-            out.writeInt(keys.size());
+            writeHeader(out, claimant, keys.size());
             long[][] halves = keys.sortedHalves();
             byte[] block = new byte[KEYS_PER_BLOCK * 16];
             for (int from = 0; from < keys.size(); from += KEYS_PER_BLOCK) {
@@ -53,25 +52,69 @@ final class KeyClaimFile {
         }
     }
 
+    /** A claim object's content, buffered, for {@link #readFrom} or {@link #copy}. */
+    static DataInputStream input(InputStream content) {
+        return new DataInputStream(new BufferedInputStream(content, BUFFER));
+    }
+
     /**
      * Reads a claim and returns its claimant, after giving each key it holds to the sink that
-     * {@code sinkFor} returns for that claimant; when it returns null, the keys are not read.
+     * {@code sinkFor} returns for that claimant; when it returns null, the keys are passed over.
      */
     static String read(InputStream content, Function<String, Consumer<EventKey>> sinkFor) throws IOException {
-        DataInputStream in = new DataInputStream(new BufferedInputStream(content, BUFFER));
+        return readFrom(input(content), sinkFor);
+    }
+
+    /**
+     * Reads one claim's encoding from {@code in} (a whole claim object, or a section of a
+     * {@link ClaimCompactionFile}) as {@link #read} does; when the sink is null the keys are skipped, so that
+     * {@code in} is left just after the claim either way.
+     */
+    static String readFrom(DataInputStream in, Function<String, Consumer<EventKey>> sinkFor) throws IOException {
         String claimant = header(in);
+        int count = in.readInt();
         Consumer<EventKey> keys = sinkFor.apply(claimant);
-        if (keys != null) {
-            for (int i = in.readInt(); i > 0; i--) {
-                keys.accept(new EventKey(in.readLong(), in.readLong()));
-            }
+        if (keys == null) {
+            in.skipNBytes(16L * count);
+            return claimant;
+        }
+        for (int i = count; i > 0; i--) {
+            keys.accept(new EventKey(in.readLong(), in.readLong()));
         }
         return claimant;
+    }
+
+    /**
+     * Copies one claim's encoding from {@code in} to {@code out}, its keys as they are (sorted) or none
+     * ({@code withKeys} false: the copy is an empty claim of the same claimant, the keys are skipped); block by
+     * block, never the whole claim in memory. Leaves {@code in} just after the claim.
+     */
+    static void copy(DataInputStream in, DataOutputStream out, boolean withKeys) throws IOException {
+        String claimant = header(in);
+        int count = in.readInt();
+        writeHeader(out, claimant, withKeys ? count : 0);
+        if (!withKeys) {
+            in.skipNBytes(16L * count);
+            return;
+        }
+        byte[] block = new byte[KEYS_PER_BLOCK * 16];
+        for (int left = count; left > 0; ) {
+            int keys = Math.min(KEYS_PER_BLOCK, left);
+            in.readFully(block, 0, 16 * keys);
+            out.write(block, 0, 16 * keys);
+            left -= keys;
+        }
     }
 
     /** The claimant alone, from the claim's first {@link #HEADER_BYTES} bytes or more. */
     static String claimant(InputStream content) throws IOException {
         return header(new DataInputStream(content));
+    }
+
+    private static void writeHeader(DataOutputStream out, String claimant, int keys) throws IOException {
+        out.writeInt(MAGIC);
+        out.writeUTF(claimant);
+        out.writeInt(keys);
     }
 
     private static String header(DataInputStream in) throws IOException {

@@ -97,6 +97,48 @@ class ClaimScanTest {
         assertThrows(IOException.class, () -> scan.read(1, claim(OTHER, 1)));
     }
 
+    @Test
+    void aCompactionReadsAsItsClaimsWithTheVoidsOfThenAndOfNow() throws IOException {
+        Path compaction = folder.resolve("4.compact");
+        try (ClaimCompactionFile.Writer out = new ClaimCompactionFile.Writer(compaction, 4)) {
+            out.add(1, false, KeyClaimFile.input(claim(OTHER, 1)));
+            out.add(2, true, KeyClaimFile.input(claim(THIRD, 2))); // void when compacted
+            out.add(3, false, KeyClaimFile.input(claim(THIRD, 3))); // void since
+            out.add(4, false, KeyClaimFile.input(claim(SELF, 4, 5)));
+        }
+        ClaimScan scan = new ClaimScan(SELF, Keys.of(1, 2, 3, 4, 5, 6));
+
+        try (InputStream in = Files.newInputStream(compaction)) {
+            scan.readCompaction(in, 4, version -> version == 3);
+        }
+        scan.read(5, claim(OTHER, 6));
+
+        assertTrue(scan.ownClaimFound());
+        assertEquals(4, scan.ownVersion());
+        assertEquals(5, scan.lastVersion());
+        assertEquals(Set.of(1L, 2L, 3L, 6L), Keys.numbers(scan.claimedElsewhere()));
+    }
+
+    @Test
+    void withoutItsOwnClaimACompactionLeavesTheKeysOfLiveOtherClaimsOnly() throws IOException {
+        Path compaction = folder.resolve("3.compact");
+        try (ClaimCompactionFile.Writer out = new ClaimCompactionFile.Writer(compaction, 3)) {
+            out.add(1, false, KeyClaimFile.input(claim(OTHER, 1, 2)));
+            out.add(2, true, KeyClaimFile.input(claim(THIRD, 3)));
+            out.add(3, false, KeyClaimFile.input(claim(THIRD, 4)));
+        }
+        ClaimScan scan = new ClaimScan(SELF, Keys.of(1, 3, 4, 5));
+
+        try (InputStream in = Files.newInputStream(compaction)) {
+            scan.readCompaction(in, 3, version -> version == 3);
+        }
+
+        assertFalse(scan.ownClaimFound());
+        assertEquals(Set.of(1L), Keys.numbers(scan.claimedElsewhere()));
+        assertEquals(Set.of(3L, 4L, 5L), Keys.numbers(scan.unclaimed()));
+        assertEquals(3, scan.lastVersion());
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------
 
     /** A claim file of {@code claimant} holding the keys (n, -n). */

@@ -49,7 +49,7 @@ class EventKeyClaimsTest {
         lake = new LocalLakeStorage(root.resolve("lake"));
         lake.ensureContainers(List.of("bronze", "silver", "gold"));
         LakeConfig config = LocalEnricher.lakeConfig();
-        claims = new EventKeyClaims(lake, config);
+        claims = new EventKeyClaims(lake, config, 64);
         voids = new ClaimVoids(lake, config);
         work = Files.createDirectories(root.resolve("work"));
     }

@@ -36,9 +36,10 @@ public final class LocalEnricher {
         properties.put("clicklake.enrich.work-dir", workDir.toString());
         SmallRyeConfig config = config(properties);
         LakeConfig lakeConfig = config.getConfigMapping(LakeConfig.class);
-        return new SplitEnricher(lake, new LakeCommitter(lake), new EventKeyClaims(lake, lakeConfig),
+        EnrichConfig enrichConfig = config.getConfigMapping(EnrichConfig.class);
+        return new SplitEnricher(lake, new LakeCommitter(lake), new EventKeyClaims(lake, lakeConfig, enrichConfig),
                 new ClaimVoids(lake, lakeConfig), new ContractCodec(),
-                new EnrichMetrics(registry), config.getConfigMapping(EnrichConfig.class), lakeConfig,
+                new EnrichMetrics(registry), enrichConfig, lakeConfig,
                 "enrich-service", "test");
     }
 
