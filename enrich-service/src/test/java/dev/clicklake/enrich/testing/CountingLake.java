@@ -1,23 +1,18 @@
 package dev.clicklake.enrich.testing;
 
 import dev.clicklake.contracts.storage.LakeLocation;
-import dev.clicklake.contracts.storage.LakeObject;
 import dev.clicklake.contracts.storage.LakeStorage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Collection;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The lake it wraps, counting the objects opened for reading (each {@code open} is one GET). */
-public final class CountingLake implements LakeStorage {
+public final class CountingLake extends ForwardingLake {
 
-    private final LakeStorage lake;
     private final AtomicInteger opened = new AtomicInteger();
 
     public CountingLake(LakeStorage lake) {
-        this.lake = lake;
+        super(lake);
     }
 
     /** The objects opened since the last call. */
@@ -28,41 +23,11 @@ public final class CountingLake implements LakeStorage {
     @Override
     public InputStream open(LakeLocation location, long offset, long length) throws IOException {
         opened.incrementAndGet();
-        return lake.open(location, offset, length);
-    }
-
-    @Override
-    public LakeObject create(LakeLocation location, InputStream content) throws IOException {
-        return lake.create(location, content);
-    }
-
-    @Override
-    public void ensureContainers(Collection<String> containers) throws IOException {
-        lake.ensureContainers(containers);
-    }
-
-    @Override
-    public List<String> missingContainers(Collection<String> containers) throws IOException {
-        return lake.missingContainers(containers);
-    }
-
-    @Override
-    public Optional<LakeObject> stat(LakeLocation location) throws IOException {
-        return lake.stat(location);
-    }
-
-    @Override
-    public List<LakeObject> list(LakeLocation prefix) throws IOException {
-        return lake.list(prefix);
-    }
-
-    @Override
-    public boolean delete(LakeLocation location) throws IOException {
-        return lake.delete(location);
+        return super.open(location, offset, length);
     }
 
     @Override
     public String describe() {
-        return "counting " + lake.describe();
+        return "counting " + super.describe();
     }
 }

@@ -5,9 +5,6 @@ import dev.clicklake.contracts.storage.LakeObject;
 import dev.clicklake.contracts.storage.LakeStorage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Collection;
-import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -15,7 +12,7 @@ import java.util.function.Predicate;
  * {@code when} accepts, it runs {@code first} (what another replica does at that moment). Otherwise the
  * lake it wraps.
  */
-public final class InterceptedLake implements LakeStorage {
+public final class InterceptedLake extends ForwardingLake {
 
     /** What runs before the intercepted create. */
     @FunctionalInterface
@@ -23,12 +20,11 @@ public final class InterceptedLake implements LakeStorage {
         void run() throws IOException;
     }
 
-    private final LakeStorage lake;
     private final Predicate<LakeLocation> when;
     private Action first;
 
     public InterceptedLake(LakeStorage lake, Predicate<LakeLocation> when, Action first) {
-        this.lake = lake;
+        super(lake);
         this.when = when;
         this.first = first;
     }
@@ -45,41 +41,11 @@ public final class InterceptedLake implements LakeStorage {
         if (action != null) {
             action.run();
         }
-        return lake.create(location, content);
-    }
-
-    @Override
-    public void ensureContainers(Collection<String> containers) throws IOException {
-        lake.ensureContainers(containers);
-    }
-
-    @Override
-    public List<String> missingContainers(Collection<String> containers) throws IOException {
-        return lake.missingContainers(containers);
-    }
-
-    @Override
-    public InputStream open(LakeLocation location, long offset, long length) throws IOException {
-        return lake.open(location, offset, length);
-    }
-
-    @Override
-    public Optional<LakeObject> stat(LakeLocation location) throws IOException {
-        return lake.stat(location);
-    }
-
-    @Override
-    public List<LakeObject> list(LakeLocation prefix) throws IOException {
-        return lake.list(prefix);
-    }
-
-    @Override
-    public boolean delete(LakeLocation location) throws IOException {
-        return lake.delete(location);
+        return super.create(location, content);
     }
 
     @Override
     public String describe() {
-        return "intercepted " + lake.describe();
+        return "intercepted " + super.describe();
     }
 }
