@@ -146,7 +146,7 @@ class SilverParquetWriterTest {
                 "\u00e9lectronique.\"audio\", hi-fi.casque", "\u00e9lectronique", "\"audio\", hi-fi", "casque",
                 "a \"quoted\", brand\nover two lines", 0, 0, " s,\r\n\"x\"\u2603\t\u0000 ");
         SilverEvent latest = new SilverEvent(Instant.parse("9999-12-31T23:59:59.999999Z"), "purchase", 0, -1, "unknown",
-                "unknown", "unknown", "unknown", "\ud83d\ude00", 999_999_999_999L, Long.MAX_VALUE, null);
+                "unknown", "unknown", "", "\ud83d\ude00", 999_999_999_999L, Long.MAX_VALUE, null);
 
         List<ParquetPartition> partitions = write(List.of(earliest, latest));
 
@@ -163,7 +163,7 @@ class SilverParquetWriterTest {
                         earliest.subCategory(), earliest.itemCategory(), earliest.brand(), "0.00", "0",
                         earliest.userSession(), "0"),
                 String.join("|", "9999-12-31 23:59:59.999999", "purchase", "0", "-1", "unknown", "unknown", "unknown",
-                        "unknown", latest.brand(), "9999999999.99", Long.toString(Long.MAX_VALUE), "<null>", "23")),
+                        "", latest.brand(), "9999999999.99", Long.toString(Long.MAX_VALUE), "<null>", "23")),
                 read);
     }
 
