@@ -2,6 +2,8 @@ package dev.clicklake.enrich.dedupe;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -55,23 +57,11 @@ record ClaimListing(List<ListedClaim> claims, List<ListedCompaction> compactions
         return claims.isEmpty() ? 0 : claims.get(claims.size() - 1).version();
     }
 
-    /** Whether the claim {@code version} is listed with its void (a binary search: claims are in order). */
+    /** Whether the claim {@code version} is listed with its void (claims are in version order). */
     boolean voided(long version) {
-        int low = 0;
-        int high = claims.size() - 1;
-        while (low <= high) {
-            int middle = (low + high) >>> 1;
-            ListedClaim claim = claims.get(middle);
-            if (claim.version() == version) {
-                return claim.voided();
-            }
-            if (claim.version() < version) {
-                low = middle + 1;
-            } else {
-                high = middle - 1;
-            }
-        }
-        return false;
+        int at = Collections.binarySearch(claims, new ListedClaim(version, "", false),
+                Comparator.comparingLong(ListedClaim::version));
+        return at >= 0 && claims.get(at).voided();
     }
 
     /** The compaction of the most claims, of those that hold no claim above {@code version}. */

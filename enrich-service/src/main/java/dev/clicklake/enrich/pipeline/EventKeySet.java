@@ -83,16 +83,6 @@ public final class EventKeySet {
         return new long[][] {sortedHis, sortedLos};
     }
 
-    /** The keys in ascending (hi, lo) order, signed: a stable order for files that hold keys. */
-    public EventKey[] sorted() {
-        long[][] halves = sortedHalves();
-        EventKey[] keys = new EventKey[size];
-        for (int i = 0; i < size; i++) {
-            keys[i] = new EventKey(halves[0][i], halves[1][i]);
-        }
-        return keys;
-    }
-
     /** The slot holding the key, or the empty slot where it would go. */
     private int slot(long hi, long lo) {
         int mask = used.length - 1;

@@ -1,11 +1,11 @@
 package dev.clicklake.enrich.pipeline;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -36,8 +36,8 @@ class EventKeySetTest {
         set.add(new EventKey(3, -2));
         set.add(new EventKey(0, 0));
 
-        assertArrayEquals(new EventKey[] {new EventKey(-5, 7), new EventKey(0, 0), new EventKey(3, -2), new EventKey(3, -1)},
-                set.sorted());
+        assertEquals(List.of(new EventKey(-5, 7), new EventKey(0, 0), new EventKey(3, -2), new EventKey(3, -1)),
+                SortedKeys.of(set));
         assertTrue(new EventKeySet().isEmpty());
     }
 }

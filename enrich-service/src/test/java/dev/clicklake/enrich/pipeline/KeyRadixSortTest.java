@@ -45,7 +45,7 @@ class KeyRadixSortTest {
                 keys.add(key);
             }
         }
-        assertEquals(sortedByComparator(keys), List.of(set.sorted()));
+        assertEquals(sortedByComparator(keys), SortedKeys.of(set));
     }
 
     private static List<EventKey> sortedByComparator(List<EventKey> keys) {

@@ -13,8 +13,6 @@ import dev.clicklake.kpi.support.SilverRows;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +58,7 @@ class RangeCacheFlowTest {
         assertEquals(rows.size(), events);
 
         // a write without a notice is not seen: the figures come from memory
-        execute("UPDATE daily_kpi SET events = events + 1000 WHERE dataset = ? AND event_date = '2019-10-30'", dataset);
+        GoldChanges.addEventsUnannounced(database, dataset, OCT_30, 1000);
         assertEquals(events, Served.summary(dataset, OCT_30, NOV_1).events());
 
         // the notice another replica's gold build sends at its commit
@@ -70,12 +68,5 @@ class RangeCacheFlowTest {
             Thread.sleep(50);
         }
         assertEquals(events + 1000, Served.summary(dataset, OCT_30, NOV_1).events());
-    }
-
-    private void execute(String sql, String dataset) throws Exception {
-        try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, dataset);
-            statement.execute();
-        }
     }
 }

@@ -15,8 +15,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,11 +63,7 @@ class RangeCacheLimitTest {
         assertEquals(rows.size(), Served.summary(dataset, OCT_30, OCT_30.plusDays(2)).events());
 
         // no notice: a held index would still answer the old figure
-        try (Connection connection = database.getConnection(); PreparedStatement update = connection.prepareStatement(
-                "UPDATE daily_kpi SET events = events + 1000 WHERE dataset = ? AND event_date = '2019-10-30'")) {
-            update.setString(1, dataset);
-            assertEquals(1, update.executeUpdate());
-        }
+        GoldChanges.addEventsUnannounced(database, dataset, OCT_30, 1000);
         assertEquals(rows.size() + 1000, Served.summary(dataset, OCT_30, OCT_30.plusDays(2)).events());
     }
 }
