@@ -91,6 +91,8 @@ check_duckdb_native_library() {
 }
 
 install_tools
+# the development secrets the compose file and the dev overlay read (generated, never tracked)
+bash "$ROOT/deploy/local/dev-secrets.sh" >/dev/null
 check "compose: docker-compose config" render_compose
 check "k8s: kustomize overlays/dev" render_k8s dev
 check "k8s: kustomize overlays/aks" render_k8s aks

@@ -9,6 +9,8 @@ LOGS="$RUN/logs"
 PIDS="$RUN/pids"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 mkdir -p "$LOGS" "$PIDS"
+# logs can hold what a request sent: readable by their owner only
+chmod 700 "$LOGS"
 
 say() { printf '%s\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -49,6 +51,7 @@ port_open() { (: <"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 launch() {
   local name=$1 log=$2; shift 2
   if [[ -f $log ]]; then mv -f "$log" "$log.prev"; fi
+  (umask 077 && : >>"$log")
   "$@" </dev/null >>"$log" 2>&1 &
   echo "$! $(started_at $!)" >"$PIDS/$name.pid"
 }

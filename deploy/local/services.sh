@@ -5,6 +5,7 @@
 #
 # usage: deploy/local/services.sh start|stop|status [ingest-service|enrich-service|kpi-service ...]
 # env:   JAVA_OPTS (default "-Xmx512m -XX:+UseSerialGC"), SERVICES_TIMEOUT (seconds, default 90)
+#        -XX:+ExitOnOutOfMemoryError is always added: a JVM out of heap exits instead of staying up broken
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -27,7 +28,7 @@ start() {
     port_open "${PORT[$s]}" && die "$s: port ${PORT[$s]} is taken by a process this clone did not start"
     # JAVA_OPTS is a list of flags: split on spaces on purpose
     # shellcheck disable=SC2086
-    launch "$s" "$LOGS/$s.log" env QUARKUS_HTTP_PORT="${PORT[$s]}" "$JAVA" $JAVA_OPTS -jar "$(jar_of "$s")"
+    launch "$s" "$LOGS/$s.log" env QUARKUS_HTTP_PORT="${PORT[$s]}" "$JAVA" $JAVA_OPTS -XX:+ExitOnOutOfMemoryError -jar "$(jar_of "$s")"
     started[$s]=$(now)
   done
   for s; do

@@ -66,7 +66,7 @@ run_one() {
   fi
   local jvm_opts="-Xmx$xmx -Xlog:gc:file=$work/gc-$lake.log"
   $jfr && jvm_opts+=" -XX:StartFlightRecording=filename=$work/ingest-$lake.jfr,settings=profile"
-  env "${env[@]}" sh -c "echo \$\$ > '$work/service.pid'; exec java $jvm_opts -jar $jar" >"$work/service-$lake.log" 2>&1 &
+  env "${env[@]}" sh -c "echo \$\$ > '$work/service.pid'; exec java $jvm_opts -XX:+ExitOnOutOfMemoryError -jar $jar" >"$work/service-$lake.log" 2>&1 &
   for _ in $(seq 120); do curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
   local jvm; jvm=$(cat "$work/service.pid"); pids+=("$jvm")
   jstat -gc "$jvm" 100 >"$work/jstat-$lake.log" 2>/dev/null &

@@ -15,7 +15,7 @@ BRANDS=${1:-4000}
 BENCH_DB=${BENCH_DB:-clicklake_kpi_bench}
 BENCH_PORT=${BENCH_PORT:-18083}
 PAGE_SIZE=${PAGE_SIZE:-5000}
-BENCH_API_KEY=${BENCH_API_KEY:-bench-reader-key}
+BENCH_API_KEY=${BENCH_API_KEY:-$(od -An -N24 -tx1 /dev/urandom | tr -d " \n")}
 JAVA_OPTS=${JAVA_OPTS:-"-Xmx512m"}
 BASE="http://127.0.0.1:$BENCH_PORT"
 NAME=kpi-bench
@@ -37,7 +37,7 @@ launch "$NAME" "$LOG" env QUARKUS_HTTP_PORT="$BENCH_PORT" \
   CLICKLAKE_TOPIC_PREFIX="bench-$$-" MP_MESSAGING_INCOMING_SILVER_READY_GROUP_ID="kpi-bench-$$" \
   CLICKLAKE_LAKE_LOCAL_ROOT="$RUN/bench-lake" \
   CLICKLAKE_KPI_ODATA_PAGE_SIZE="$PAGE_SIZE" CLICKLAKE_KPI_AUTH_API_KEYS="$BENCH_API_KEY" \
-  "$JAVA" $JAVA_OPTS -jar "$ROOT/kpi-service/target/quarkus-app/quarkus-run.jar"
+  "$JAVA" $JAVA_OPTS -XX:+ExitOnOutOfMemoryError -jar "$ROOT/kpi-service/target/quarkus-app/quarkus-run.jar"
 trap 'stop_process "$NAME" >/dev/null' EXIT
 await "$NAME" 90 "$(launched_pid "$NAME")" "$LOG" curl -sf -o /dev/null "$BASE/q/health/live"
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /** One packaged service (its fast-jar) running as a separate JVM process, with its log in a file. */
@@ -29,6 +30,12 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(Path repo, String service, Map<String, String> env, Path logDir) throws IOException {
+        return start(repo, service, env, logDir, repo);
+    }
+
+    /** As {@link #start(Path, String, Map, Path)}, with {@code workDir} as the working directory. */
+    static ServiceProcess start(Path repo, String service, Map<String, String> env, Path logDir, Path workDir)
+            throws IOException {
         Path jar = repo.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (mvn verify builds them "
@@ -37,8 +44,9 @@ final class ServiceProcess implements AutoCloseable {
         int port = freePort();
         Files.createDirectories(logDir);
         Path log = logDir.resolve(service + ".log");
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString())
-                .directory(repo.toFile())
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx384m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-jar",
+                jar.toString())
+                .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
@@ -69,6 +77,16 @@ final class ServiceProcess implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException(name + " was not ready within " + timeout + "; log:\n" + logTail());
+    }
+
+    /** The exit code once the process has ended by itself within {@code timeout}; empty while it still runs. */
+    OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                ? OptionalInt.of(process.exitValue()) : OptionalInt.empty();
+    }
+
+    String log() throws IOException {
+        return Files.readString(log);
     }
 
     String logTail() {
