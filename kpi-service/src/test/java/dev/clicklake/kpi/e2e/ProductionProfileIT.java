@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -69,6 +70,8 @@ class ProductionProfileIT {
             for (int i = 0; i < services.size(); i++) {
                 ServiceProcess process = services.get(i);
                 process.awaitReady(Duration.ofSeconds(120));
+                assertEquals(Set.of("127.0.0.1"), process.listenAddresses(), SERVICES.get(i)
+                        + ": outside a container (whose image sets QUARKUS_HTTP_HOST) a service listens on loopback only");
                 for (String path : probePaths(rendered, SERVICES.get(i))) {
                     HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(process.baseUrl() + path))
                             .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());

@@ -1,6 +1,7 @@
 package dev.clicklake.kpi.e2e;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,8 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /** One packaged service (its fast-jar) running as a separate JVM process, with its log in a file. */
@@ -83,6 +87,38 @@ final class ServiceProcess implements AutoCloseable {
     OptionalInt awaitExit(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 ? OptionalInt.of(process.exitValue()) : OptionalInt.empty();
+    }
+
+    /**
+     * The addresses its HTTP port listens on, from the kernel's socket tables ({@code /proc/net/tcp} and
+     * {@code tcp6}): {@code 127.0.0.1}, {@code 0.0.0.0}, {@code ::} ...
+     */
+    Set<String> listenAddresses() throws IOException {
+        Set<String> addresses = new TreeSet<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            for (String line : Files.readAllLines(Path.of(table))) {
+                String[] fields = line.strip().split("\\s+");
+                if (fields.length < 4 || !fields[3].equals("0A")) {
+                    continue; // the header, or a socket that is not listening
+                }
+                String[] local = fields[1].split(":");
+                if (Integer.parseInt(local[1], 16) == port) {
+                    addresses.add(address(local[0]));
+                }
+            }
+        }
+        return addresses;
+    }
+
+    /** A /proc/net address: 4 or 16 bytes in hex, each 32-bit word in host (little-endian) order. */
+    private static String address(String hex) throws IOException {
+        byte[] bytes = new byte[hex.length() / 2];
+        for (int word = 0; word < bytes.length / 4; word++) {
+            for (int b = 0; b < 4; b++) {
+                bytes[word * 4 + b] = (byte) Integer.parseInt(hex.substring(word * 8 + (3 - b) * 2, word * 8 + (4 - b) * 2), 16);
+            }
+        }
+        return InetAddress.getByAddress(bytes).getHostAddress();
     }
 
     String log() throws IOException {
