@@ -10,6 +10,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 declare -A PORT=([ingest-service]=8081 [enrich-service]=8082 [kpi-service]=8083)
+# health and metrics: each service's management interface
+declare -A MANAGEMENT_PORT=([ingest-service]=9081 [enrich-service]=9082 [kpi-service]=9083)
 ALL=(ingest-service enrich-service kpi-service)
 JAVA_OPTS=${JAVA_OPTS:-"-Xmx512m -XX:+UseSerialGC"}
 TIMEOUT=${SERVICES_TIMEOUT:-90}
@@ -25,18 +27,20 @@ start() {
   done
   for s; do
     if pid=$(pid_of "$s"); then say "$s: already running (pid $pid)"; continue; fi
-    port_open "${PORT[$s]}" && die "$s: port ${PORT[$s]} is taken by a process this clone did not start"
+    for port in "${PORT[$s]}" "${MANAGEMENT_PORT[$s]}"; do
+      port_open "$port" && die "$s: port $port is taken by a process this clone did not start"
+    done
     # JAVA_OPTS is a list of flags: split on spaces on purpose
     # shellcheck disable=SC2086
-    launch "$s" "$LOGS/$s.log" env QUARKUS_HTTP_PORT="${PORT[$s]}" "$JAVA" $JAVA_OPTS -XX:+ExitOnOutOfMemoryError -jar "$(jar_of "$s")"
+    launch "$s" "$LOGS/$s.log" env QUARKUS_HTTP_PORT="${PORT[$s]}" QUARKUS_MANAGEMENT_PORT="${MANAGEMENT_PORT[$s]}" "$JAVA" $JAVA_OPTS -XX:+ExitOnOutOfMemoryError -jar "$(jar_of "$s")"
     started[$s]=$(now)
   done
   for s; do
     t0=${started[$s]:-}
     [[ -n $t0 ]] || continue
-    pid=$(launched_pid "$s") port=${PORT[$s]}
+    pid=$(launched_pid "$s") port=${MANAGEMENT_PORT[$s]}
     await "$s" "$TIMEOUT" "$pid" "$LOGS/$s.log" health_ready "$port"
-    say "$s: ready in $(since "$t0") (pid $pid, http://127.0.0.1:$port)"
+    say "$s: ready in $(since "$t0") (pid $pid, http://127.0.0.1:${PORT[$s]}, health and metrics on $port)"
   done
 }
 
@@ -44,7 +48,7 @@ status() {
   local s pid state down=0
   for s; do
     if ! pid=$(pid_of "$s"); then pid=- state=stopped down=1
-    elif health_ready "${PORT[$s]}"; then state=ready
+    elif health_ready "${MANAGEMENT_PORT[$s]}"; then state=ready
     else state=not-ready down=1
     fi
     printf '%-15s %-9s pid %-8s port %s\n' "$s" "$state" "$pid" "${PORT[$s]}"

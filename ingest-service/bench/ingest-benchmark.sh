@@ -56,10 +56,10 @@ pids+=($!)
 key=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
 
 run_one() {
-  local lake=$1 port; port=$(free_port)
+  local lake=$1 port management_port; port=$(free_port) management_port=$(free_port)
   local env=(CLICKLAKE_INGEST_API_KEYS="$key" CLICKLAKE_INGEST_URL_ALLOWED_HOSTS=127.0.0.1
     CLICKLAKE_INGEST_URL_ALLOW_PRIVATE_ADDRESSES=true CLICKLAKE_TOPIC_PREFIX=bench- QUARKUS_HTTP_PORT="$port"
-    CLICKLAKE_LAKE_LOCAL_ROOT="$work/lake" "${extra_env[@]}")
+    QUARKUS_MANAGEMENT_PORT="$management_port" CLICKLAKE_LAKE_LOCAL_ROOT="$work/lake" "${extra_env[@]}")
   if [[ $lake == azurite ]]; then
     env+=(CLICKLAKE_LAKE_KIND=adls CLICKLAKE_LAKE_ADLS_ENDPOINT=http://127.0.0.1:10000/devstoreaccount1
       CLICKLAKE_LAKE_ADLS_AUTH=connection-string CLICKLAKE_LAKE_ADLS_CONNECTION_STRING=UseDevelopmentStorage=true)
@@ -67,7 +67,7 @@ run_one() {
   local jvm_opts="-Xmx$xmx -Xlog:gc:file=$work/gc-$lake.log"
   $jfr && jvm_opts+=" -XX:StartFlightRecording=filename=$work/ingest-$lake.jfr,settings=profile"
   env "${env[@]}" sh -c "echo \$\$ > '$work/service.pid'; exec java $jvm_opts -XX:+ExitOnOutOfMemoryError -jar $jar" >"$work/service-$lake.log" 2>&1 &
-  for _ in $(seq 120); do curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
+  for _ in $(seq 120); do curl -sf "http://127.0.0.1:$management_port/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
   local jvm; jvm=$(cat "$work/service.pid"); pids+=("$jvm")
   jstat -gc "$jvm" 100 >"$work/jstat-$lake.log" 2>/dev/null &
   local jstat_pid=$!; pids+=("$jstat_pid")

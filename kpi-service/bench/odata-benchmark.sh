@@ -14,6 +14,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/../../deploy/local/lib.sh"
 BRANDS=${1:-4000}
 BENCH_DB=${BENCH_DB:-clicklake_kpi_bench}
 BENCH_PORT=${BENCH_PORT:-18083}
+BENCH_MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-19083}
 PAGE_SIZE=${PAGE_SIZE:-5000}
 BENCH_API_KEY=${BENCH_API_KEY:-$(od -An -N24 -tx1 /dev/urandom | tr -d " \n")}
 JAVA_OPTS=${JAVA_OPTS:-"-Xmx512m"}
@@ -32,14 +33,14 @@ if [[ ${SKIP_BUILD:-} != 1 ]]; then
 fi
 
 # its own topics and lake folder: the bench service must not consume the local pipeline's messages
-launch "$NAME" "$LOG" env QUARKUS_HTTP_PORT="$BENCH_PORT" \
+launch "$NAME" "$LOG" env QUARKUS_HTTP_PORT="$BENCH_PORT" QUARKUS_MANAGEMENT_PORT="$BENCH_MANAGEMENT_PORT" \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" \
   CLICKLAKE_TOPIC_PREFIX="bench-$$-" MP_MESSAGING_INCOMING_SILVER_READY_GROUP_ID="kpi-bench-$$" \
   CLICKLAKE_LAKE_LOCAL_ROOT="$RUN/bench-lake" \
   CLICKLAKE_KPI_ODATA_PAGE_SIZE="$PAGE_SIZE" CLICKLAKE_KPI_AUTH_API_KEYS="$BENCH_API_KEY" \
   "$JAVA" $JAVA_OPTS -XX:+ExitOnOutOfMemoryError -jar "$ROOT/kpi-service/target/quarkus-app/quarkus-run.jar"
 trap 'stop_process "$NAME" >/dev/null' EXIT
-await "$NAME" 90 "$(launched_pid "$NAME")" "$LOG" curl -sf -o /dev/null "$BASE/q/health/live"
+await "$NAME" 90 "$(launched_pid "$NAME")" "$LOG" curl -sf -o /dev/null "http://127.0.0.1:$BENCH_MANAGEMENT_PORT/q/health/live"
 
 say "filling daily_brand_kpi: 61 days x $BRANDS brands"
 t0=$(now)

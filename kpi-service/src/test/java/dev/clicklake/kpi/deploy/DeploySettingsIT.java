@@ -72,33 +72,49 @@ class DeploySettingsIT {
                 "enrich-service has no database");
     }
 
+    /**
+     * The API on quarkus.http.port and health and metrics on quarkus.management.port, the same in every deployment:
+     * compose publishes the API only, the Deployments name both ports and probe the management one, the image
+     * exposes both and its HEALTHCHECK asks the management one.
+     */
     @Test
-    void eachServiceListensOnItsLocalStackPortEverywhere() throws IOException {
+    void eachServiceListensOnItsLocalStackPortsEverywhere() throws IOException {
         RenderedDeploy rendered = RenderedDeploy.get();
         for (String service : SERVICES) {
-            String port = ServiceConfiguration.of(service).applicationProperties.getProperty("quarkus.http.port");
+            var properties = ServiceConfiguration.of(service).applicationProperties;
+            String api = properties.getProperty("quarkus.http.port");
+            String management = properties.getProperty("quarkus.management.port");
+            List<String> expected = new ArrayList<>(List.of("compose " + api));
             List<String> found = new ArrayList<>();
             for (JsonNode mapping : rendered.compose().path("services").path(service).path("ports")) {
                 found.add("compose " + mapping.asText().replaceAll("^.*:(\\d+)(/tcp)?$", "$1"));
             }
             for (String overlay : OVERLAYS) {
+                expected.addAll(List.of("k8s-" + overlay + " http " + api, "k8s-" + overlay + " management " + management));
+                for (int probe = 0; probe < 3; probe++) {
+                    expected.add("k8s-" + overlay + " probe management");
+                }
                 DeployedEnvironment.find(rendered.kubernetes(overlay), "Deployment", service).ifPresent(d -> {
-                    for (JsonNode p : d.path("spec").path("template").path("spec").path("containers").get(0).path("ports")) {
-                        found.add("k8s-" + overlay + " " + p.path("containerPort").asText());
+                    JsonNode container = d.path("spec").path("template").path("spec").path("containers").get(0);
+                    for (JsonNode p : container.path("ports")) {
+                        found.add("k8s-" + overlay + " " + p.path("name").asText() + " " + p.path("containerPort").asText());
+                    }
+                    for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+                        found.add("k8s-" + overlay + " probe " + container.path(probe).path("httpGet").path("port").asText());
                     }
                 });
             }
             String dockerfile = Files.readString(ROOT.resolve(service).resolve("src/main/docker/Dockerfile.jvm"));
-            Matcher expose = Pattern.compile("(?m)^EXPOSE (\\d+)").matcher(dockerfile);
+            expected.addAll(List.of("Dockerfile " + api + " " + management, "HEALTHCHECK " + management));
+            Matcher expose = Pattern.compile("(?m)^EXPOSE (.+)$").matcher(dockerfile);
             while (expose.find()) {
-                found.add("Dockerfile " + expose.group(1));
+                found.add("Dockerfile " + expose.group(1).strip());
             }
-            Matcher health = Pattern.compile("QUARKUS_HTTP_PORT:-(\\d+)").matcher(dockerfile);
+            Matcher health = Pattern.compile("QUARKUS_(?:HTTP|MANAGEMENT)_PORT:-(\\d+)").matcher(dockerfile);
             while (health.find()) {
                 found.add("HEALTHCHECK " + health.group(1));
             }
-            assertEquals(5, found.size(), service + ": " + found);
-            assertTrue(found.stream().allMatch(f -> f.endsWith(" " + port)), service + " listens on " + port + ": " + found);
+            assertEquals(expected.stream().sorted().toList(), found.stream().sorted().toList(), service);
         }
     }
 

@@ -73,11 +73,12 @@ class ProductionProfileIT {
                 assertEquals(Set.of("127.0.0.1"), process.listenAddresses(), SERVICES.get(i)
                         + ": outside a container (whose image sets QUARKUS_HTTP_HOST) a service listens on loopback only");
                 for (String path : probePaths(rendered, SERVICES.get(i))) {
-                    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(process.baseUrl() + path))
+                    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(process.managementUrl() + path))
                             .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                     assertEquals(200, response.statusCode(), SERVICES.get(i) + " " + path + ": " + response.body());
                 }
-                assertEquals(0, runHealthcheck(SERVICES.get(i), process.baseUrl()),
+                metricsOnlyOnTheManagementInterface(SERVICES.get(i), process);
+                assertEquals(0, runHealthcheck(SERVICES.get(i), process.managementUrl()),
                         SERVICES.get(i) + ": the Dockerfile's HEALTHCHECK failed against the ready service");
             }
             readersNeedTheOverlaysKey(rendered, services.get(SERVICES.indexOf("kpi-service")));
@@ -86,6 +87,23 @@ class ProductionProfileIT {
                 service.close();
             }
         }
+    }
+
+    /**
+     * Health and metrics answer on the management interface, whose port no Service or Ingress publishes, and not on
+     * the API's port, where anyone who reaches the API could read them.
+     */
+    private static void metricsOnlyOnTheManagementInterface(String service, ServiceProcess process) throws Exception {
+        for (String path : List.of("/q/metrics", "/q/health/ready")) {
+            HttpResponse<String> onApiPort = HTTP.send(HttpRequest.newBuilder(URI.create(process.baseUrl() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(onApiPort.statusCode() == 404 || onApiPort.statusCode() == 401, service + ": " + path
+                    + " on the API's port answered " + onApiPort.statusCode() + ": " + onApiPort.body());
+        }
+        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(process.managementUrl() + "/q/metrics"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, metrics.statusCode(), service + ": /q/metrics on the management interface");
+        assertTrue(metrics.body().contains("jvm_memory_used_bytes"), service + ": not Prometheus metrics");
     }
 
     /** kpi-service refuses an anonymous reader and lets in one with the reader key of the overlay's Secret. */
@@ -127,7 +145,7 @@ class ProductionProfileIT {
         }
         String[] command = new ObjectMapper().readValue(healthcheck.group(1), String[].class);
         ProcessBuilder builder = new ProcessBuilder(Arrays.asList(command)).redirectErrorStream(true);
-        builder.environment().put("QUARKUS_HTTP_PORT", baseUrl.substring(baseUrl.lastIndexOf(':') + 1));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", baseUrl.substring(baseUrl.lastIndexOf(':') + 1));
         Process process = builder.start();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly();

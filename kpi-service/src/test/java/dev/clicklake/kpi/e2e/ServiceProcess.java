@@ -23,12 +23,14 @@ final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Path log;
     private final Process process;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, int port, int managementPort, Path log, Process process) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
         this.process = process;
     }
@@ -46,6 +48,7 @@ final class ServiceProcess implements AutoCloseable {
                     + "before this test runs)");
         }
         int port = freePort();
+        int managementPort = freePort();
         Files.createDirectories(logDir);
         Path log = logDir.resolve(service + ".log");
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx384m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-jar",
@@ -55,11 +58,17 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        return new ServiceProcess(service, port, log, builder.start());
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+        return new ServiceProcess(service, port, managementPort, log, builder.start());
     }
 
     String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Health and metrics: the management interface. */
+    String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     void awaitReady(Duration timeout) throws Exception {
@@ -70,7 +79,7 @@ final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; log:\n" + logTail());
             }
             try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
@@ -90,7 +99,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * The addresses its HTTP port listens on, from the kernel's socket tables ({@code /proc/net/tcp} and
+     * The addresses its HTTP ports (the API's and the management interface's) listen on, from the kernel's socket tables ({@code /proc/net/tcp} and
      * {@code tcp6}): {@code 127.0.0.1}, {@code 0.0.0.0}, {@code ::} ...
      */
     Set<String> listenAddresses() throws IOException {
@@ -102,7 +111,8 @@ final class ServiceProcess implements AutoCloseable {
                     continue; // the header, or a socket that is not listening
                 }
                 String[] local = fields[1].split(":");
-                if (Integer.parseInt(local[1], 16) == port) {
+                int localPort = Integer.parseInt(local[1], 16);
+                if (localPort == port || localPort == managementPort) {
                     addresses.add(address(local[0]));
                 }
             }
