@@ -102,6 +102,6 @@ Results
   gold:     curl -s -H @$reader_header '$kpi/kpi/daily?dataset=$dataset&from=2000-01-01&to=2100-01-01' | jq
             (the reader key is in $reader_key_file; Power BI: see deploy/powerbi/README.md)
   lake:     $( [[ ${CLICKLAKE_LAKE_KIND:-local} == local ]] && echo "$RUN/lake/{bronze,silver}/$dataset/" || echo "containers bronze, silver, gold of ${CLICKLAKE_LAKE_ADLS_ENDPOINT:-}" )
-  OpenAPI:  $ingest/q/swagger-ui  $kpi/q/swagger-ui
+  OpenAPI:  http://127.0.0.1:9081/q/swagger-ui  http://127.0.0.1:9083/q/swagger-ui  (the management ports)
 The services keep running: stop them with deploy/local/services.sh stop && deploy/local/stack.sh stop
 EOF
