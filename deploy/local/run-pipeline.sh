@@ -86,7 +86,7 @@ status=$(jq -r .status <<<"$response")
 t0=$(now)
 until [[ $status == GOLD_READY ]]; do
   sleep 1
-  view=$(curl -sS "$ingest/ingestions/$id")
+  view=$(curl -sS -H @"$key_header" "$ingest/ingestions/$id")
   status=$(jq -r .status <<<"$view")
   [[ $status != REJECTED && $status != FAILED ]] || die "ingestion $id is $status: $(jq -r .reason <<<"$view")"
   (( $(now) - t0 < 600000000 )) || die "ingestion $id did not reach gold within 10 minutes: $view"
@@ -98,7 +98,7 @@ jq '{id, dataset, status, bronze: .bronze.path, rows: .bronze.rows, splits: .jou
 cat <<EOF
 
 Results
-  ledger:   curl -s $ingest/ingestions/$id | jq
+  ledger:   curl -s -H @$key_header $ingest/ingestions/$id | jq
   gold:     curl -s -H @$reader_header '$kpi/kpi/daily?dataset=$dataset&from=2000-01-01&to=2100-01-01' | jq
             (the reader key is in $reader_key_file; Power BI: see deploy/powerbi/README.md)
   lake:     $( [[ ${CLICKLAKE_LAKE_KIND:-local} == local ]] && echo "$RUN/lake/{bronze,silver}/$dataset/" || echo "containers bronze, silver, gold of ${CLICKLAKE_LAKE_ADLS_ENDPOINT:-}" )

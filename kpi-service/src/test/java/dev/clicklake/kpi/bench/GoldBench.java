@@ -62,7 +62,7 @@ class GoldBench {
 
     private static final LocalDate START = LocalDate.of(2019, 10, 1);
     // the same figures gold computes, with plain DuckDB over the same files: days, breakdowns, the month
-    private static final List<String> BASELINE = List.of("""
+    static final List<String> BASELINE = List.of("""
             SELECT epoch_us(event_time) // 86400000000 AS day, count(*), count(*) FILTER (WHERE event_type = 'view'),
                    count(*) FILTER (WHERE event_type = 'cart'), count(*) FILTER (WHERE event_type = 'purchase'),
                    sum(price) FILTER (WHERE event_type = 'purchase'), count(DISTINCT user_id), count(DISTINCT user_session),
