@@ -18,6 +18,32 @@ class AddressPolicyTest {
         }
     }
 
+    /** The forms the hardening review got through: each is refused, and the reason names its block. */
+    @Test
+    void refusesEmbeddedInternalIpv4SpecialPurposeBlocksAndTheAzurePlatformEndpoint() throws Exception {
+        for (String[] c : new String[][] {
+                {"::127.0.0.1", "IPv4-compatible"}, {"::a00:1", "IPv4-compatible"},
+                {"64:ff9b::7f00:1", "NAT64) carrying 127.0.0.0/8"}, {"64:ff9b::a9fe:a9fe", "NAT64) carrying 169.254.0.0/16"},
+                {"2002:7f00:1::", "6to4) carrying 127.0.0.0/8"}, {"2002:a00:1::1", "6to4) carrying 10.0.0.0/8"},
+                {"192.0.2.10", "192.0.2.0/24"}, {"198.18.0.1", "198.18.0.0/15"}, {"198.19.255.255", "198.18.0.0/15"},
+                {"240.0.0.1", "240.0.0.0/4"}, {"255.255.255.255", "240.0.0.0/4"},
+                {"168.63.129.16", "Azure platform"}, {"2001:0:4136:e378:8000:63bf:3fff:fdd2", "Teredo"},
+                {"2001:db8::1", "documentation"}, {"64:ff9b:1::a00:1", "local-use NAT64"}, {"fec0::1", "site-local"},
+                {"198.51.100.7", "documentation"}, {"203.0.113.9", "documentation"}, {"192.0.0.8", "IETF"}}) {
+            var refusal = AddressPolicy.refusal("h.example.org", List.of(InetAddress.getByName(c[0])));
+            assertTrue(refusal.isPresent(), c[0] + " let through");
+            assertTrue(refusal.get().contains(c[1]), c[0] + ": " + refusal.get());
+        }
+    }
+
+    @Test
+    void anEmbeddedPublicIpv4AddressIsJudgedByItself() throws Exception {
+        for (String external : List.of("64:ff9b::808:808", "2002:808:808::1", "168.63.129.17", "198.20.0.1",
+                "223.255.255.255")) {
+            assertFalse(AddressPolicy.isInternal(InetAddress.getByName(external)), external);
+        }
+    }
+
     @Test
     void letsPublicAddressesThrough() throws Exception {
         for (String external : List.of("140.82.112.3", "185.199.108.133", "8.8.8.8", "172.32.0.1", "100.128.0.1",

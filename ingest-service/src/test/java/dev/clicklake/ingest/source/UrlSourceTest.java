@@ -46,7 +46,7 @@ class UrlSourceTest {
     void aNameThatRebindsToAnInternalAddressAfterTheCheckIsRefusedWhenConnectingAndNothingIsRequested() throws Exception {
         AtomicInteger lookups = new AtomicInteger();
         HostLookup rebinding = host -> new InetAddress[] {InetAddress.getByName(
-                lookups.incrementAndGet() == 1 ? "203.0.113.7" : "127.0.0.1")};
+                lookups.incrementAndGet() == 1 ? "185.199.108.133" : "127.0.0.1")};
         AtomicInteger requests = new AtomicInteger();
         HttpServer server = serving(requests, new AtomicReference<>());
         try (UrlSource source = new UrlSource(new UrlSource.Settings(List.of("rebinding.example"), false,
