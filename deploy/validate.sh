@@ -14,6 +14,7 @@
 #        --built  the services are packaged: also check the Dockerfiles' COPY sources and DuckDB's library
 #        OUT      where the rendered files go (default .run/deploy)
 set -euo pipefail
+if [[ ${1:-} == -h || ${1:-} == --help ]]; then awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "$0"; exit 0; fi
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VALIDATORS="$ROOT/deploy/validators"
 built=()

@@ -6,6 +6,7 @@
 #      KAFKA_TOPICS             "name:partitions ...", by default the list below (as deploy/local/stack.sh)
 #      KAFKA_TOPICS_COMMAND     the kafka-topics command (default /opt/kafka/bin/kafka-topics.sh)
 set -euo pipefail
+if [[ ${1:-} == -h || ${1:-} == --help ]]; then awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "$0"; exit 0; fi
 : "${KAFKA_BOOTSTRAP_SERVERS:?}"
 # A consumer group uses at most one replica per partition: the autoscalers' maxReplicaCount must not exceed
 # these counts (deploy/k8s/components/autoscaling; checked by kpi-service's DeployScalingIT).

@@ -5,6 +5,7 @@
 # usage: deploy/local/browser.sh
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+show_help_if_asked "$@"
 
 BROWSER=/usr/bin/chromium
 DRIVER=/usr/bin/chromedriver

@@ -8,6 +8,7 @@
 # usage: deploy/local/dev-secrets.sh [--force]      prints where the keys are, never the keys
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+show_help_if_asked "$@"
 
 COMPOSE_ENV="$ROOT/.env"
 K8S_ENV="$ROOT/deploy/k8s/overlays/dev/dev-secrets.env"

@@ -13,6 +13,18 @@ mkdir -p "$LOGS" "$PIDS"
 chmod 700 "$LOGS"
 
 say() { printf '%s\n' "$*"; }
+
+# show_help_if_asked "$@": with -h or --help among the arguments, print the calling script's header comment
+# (its usage) and exit.
+show_help_if_asked() {
+  local arg
+  for arg; do
+    if [[ $arg == -h || $arg == --help ]]; then
+      awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "${BASH_SOURCE[1]}"
+      exit 0
+    fi
+  done
+}
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 # A clock in microseconds, and the time elapsed since such a mark ("4.2s").

@@ -9,6 +9,7 @@
 #   CLICKLAKE_LAKE_* variables point at a real ADLS Gen2 account.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+show_help_if_asked "$@"
 cd "$ROOT"
 
 rows=200000 seed=42 days=3 file="" url="" dataset=demo lake=local build=true
@@ -76,7 +77,7 @@ else
   fi
   say "ingesting $file into dataset '$dataset'..."
   response=$(curl -sS -X POST "$ingest/ingestions?dataset=$dataset&fileName=$(basename "$file")" \
-    -H 'Content-Type: text/csv' -H @"$key_header" --data-binary @"$file")
+    -H 'Content-Type: text/csv' -H @"$key_header" -T "$file")   # -T streams the file; --data-binary @ would read it all into memory
 fi
 id=$(jq -r '.id // empty' <<<"$response")
 [[ -n $id ]] || die "the ingestion was not accepted: $response"

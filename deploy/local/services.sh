@@ -8,6 +8,7 @@
 #        -XX:+ExitOnOutOfMemoryError is always added: a JVM out of heap exits instead of staying up broken
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+show_help_if_asked "$@"
 
 declare -A PORT=([ingest-service]=8081 [enrich-service]=8082 [kpi-service]=8083)
 # health and metrics: each service's management interface

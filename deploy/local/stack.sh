@@ -7,6 +7,7 @@
 #        deploy/local/stack.sh kafka-tool <main class> [args...]   e.g. org.apache.kafka.tools.TopicCommand --list ...
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+show_help_if_asked "$@"
 
 KAFKA_DIR="$RUN/kafka"
 KAFKA_LIB="$KAFKA_DIR/lib"

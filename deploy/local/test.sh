@@ -6,6 +6,7 @@
 # usage: deploy/local/test.sh [extra maven arguments...]
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+show_help_if_asked "$@"
 cd "$ROOT"
 
 was_running=true
