@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,6 +36,23 @@ public interface KpiConfig {
     Snapshot snapshot();
 
     RangeCache rangeCache();
+
+    Limits limits();
+
+    /** The bounds of what one request may ask for; a request beyond them is a 400 naming the parameter. */
+    interface Limits {
+        /** The first day a {@code from} or {@code to} may name (JSON API and export). */
+        @WithDefault("1970-01-01")
+        LocalDate earliestDay();
+
+        /** The last day a {@code from} or {@code to} may name (JSON API and export). */
+        @WithDefault("9999-12-31")
+        LocalDate latestDay();
+
+        /** The most days a range [from, to) of {@code /kpi/*} may hold (3660: ten years, 121 months). */
+        @WithDefault("3660")
+        int maxRangeDays();
+    }
 
     /**
      * Range figures held in memory per dataset ({@code RangeFigures}), dropped when PostgreSQL announces that the
