@@ -149,8 +149,20 @@ public interface KpiConfig {
         /**
          * The public address of the service (e.g. {@code https://kpi.example.com}, no trailing {@code /odata}) as clients
          * behind an ingress see it; {@code @odata.context} and {@code @odata.nextLink} start with it. Unset: taken from
-         * each request.
+         * a request whose Host is one of {@link #allowedHosts()}, else the links are relative ({@code /odata/...}).
          */
         Optional<URI> publicBaseUrl();
+
+        /** Host names (or IP addresses) a request's Host header may name to be repeated in the feed's links. */
+        @WithDefault("localhost,127.0.0.1,::1")
+        List<String> allowedHosts();
+
+        /** Most characters in one decoded query option ({@code $filter}, {@code $orderby}, ...); longer is a 400. */
+        @WithDefault("4096")
+        int maxExpressionLength();
+
+        /** Most nested parentheses in one query option; deeper is a 400 (Olingo's parser recurses per level). */
+        @WithDefault("32")
+        int maxExpressionDepth();
     }
 }
