@@ -90,8 +90,15 @@ public interface KpiConfig {
         int maxDays();
     }
 
-    /** How infrastructure faults (lake, database, broker) are retried: capped exponential backoff, forever. */
+    /**
+     * How infrastructure faults (lake, database, broker) are retried: capped exponential backoff, as long as they
+     * last; and how often a silver-ready that fails the same way each time is tried before it is dead-lettered.
+     */
     interface Retry {
+        /** Attempts of a silver-ready whose silver is missing or unreadable before it is dead-lettered with the reason. */
+        @WithDefault("5")
+        int deterministicAttempts();
+
         /** Wait before the second attempt; doubles after each failure. */
         @WithDefault("1s")
         Duration first();
@@ -158,7 +165,7 @@ public interface KpiConfig {
         List<String> allowedHosts();
 
         /** Most characters in one decoded query option ({@code $filter}, {@code $orderby}, ...); longer is a 400. */
-        @WithDefault("4096")
+        @WithDefault("2048")
         int maxExpressionLength();
 
         /** Most nested parentheses in one query option; deeper is a 400 (Olingo's parser recurses per level). */

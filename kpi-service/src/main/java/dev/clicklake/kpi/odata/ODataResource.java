@@ -60,7 +60,7 @@ public class ODataResource {
     private Response handle(UriInfo uri, HttpHeaders headers) {
         Optional<String> tooComplex = expressions.refusal(uri.getRequestUri().getRawQuery());
         if (tooComplex.isPresent()) {
-            return ODataErrorResponse.of(400, "QueryOptionTooComplex", tooComplex.get());
+            return ODataErrorResponse.of(400, "InvalidQueryOption", tooComplex.get());
         }
         OData odata = OData.newInstance();
         ODataHandler handler = odata.createRawHandler(metadata);
@@ -72,7 +72,7 @@ public class ODataResource {
             answer = handler.process(request(uri, headers));
         } catch (StackOverflowError e) {
             // a backstop below the depth limit: parsing and translating an option are the only recursions
-            return ODataErrorResponse.of(400, "QueryOptionTooComplex", "a query option is nested too deeply to be read");
+            return ODataErrorResponse.of(400, "InvalidQueryOption", "a query option is nested too deeply to be read");
         }
 
         Response.ResponseBuilder response = Response.status(answer.getStatusCode());
