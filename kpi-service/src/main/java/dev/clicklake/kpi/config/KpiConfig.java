@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,6 +36,23 @@ public interface KpiConfig {
     Snapshot snapshot();
 
     RangeCache rangeCache();
+
+    Limits limits();
+
+    /** The bounds of what one request may ask for; a request beyond them is a 400 naming the parameter. */
+    interface Limits {
+        /** The first day a {@code from} or {@code to} may name (JSON API and export). */
+        @WithDefault("1970-01-01")
+        LocalDate earliestDay();
+
+        /** The last day a {@code from} or {@code to} may name (JSON API and export). */
+        @WithDefault("9999-12-31")
+        LocalDate latestDay();
+
+        /** The most days a range [from, to) of {@code /kpi/*} may hold (3660: ten years, 121 months). */
+        @WithDefault("3660")
+        int maxRangeDays();
+    }
 
     /**
      * Range figures held in memory per dataset ({@code RangeFigures}), dropped when PostgreSQL announces that the
@@ -72,8 +90,15 @@ public interface KpiConfig {
         int maxDays();
     }
 
-    /** How infrastructure faults (lake, database, broker) are retried: capped exponential backoff, forever. */
+    /**
+     * How infrastructure faults (lake, database, broker) are retried: capped exponential backoff, as long as they
+     * last; and how often a silver-ready that fails the same way each time is tried before it is dead-lettered.
+     */
     interface Retry {
+        /** Attempts of a silver-ready whose silver is missing or unreadable before it is dead-lettered with the reason. */
+        @WithDefault("5")
+        int deterministicAttempts();
+
         /** Wait before the second attempt; doubles after each failure. */
         @WithDefault("1s")
         Duration first();
@@ -131,8 +156,20 @@ public interface KpiConfig {
         /**
          * The public address of the service (e.g. {@code https://kpi.example.com}, no trailing {@code /odata}) as clients
          * behind an ingress see it; {@code @odata.context} and {@code @odata.nextLink} start with it. Unset: taken from
-         * each request.
+         * a request whose Host is one of {@link #allowedHosts()}, else the links are relative ({@code /odata/...}).
          */
         Optional<URI> publicBaseUrl();
+
+        /** Host names (or IP addresses) a request's Host header may name to be repeated in the feed's links. */
+        @WithDefault("localhost,127.0.0.1,::1")
+        List<String> allowedHosts();
+
+        /** Most characters in one decoded query option ({@code $filter}, {@code $orderby}, ...); longer is a 400. */
+        @WithDefault("2048")
+        int maxExpressionLength();
+
+        /** Most nested parentheses in one query option; deeper is a 400 (Olingo's parser recurses per level). */
+        @WithDefault("32")
+        int maxExpressionDepth();
     }
 }

@@ -5,6 +5,7 @@ import dev.clicklake.kpi.query.GoldQuery;
 import dev.clicklake.kpi.query.SqlFragment;
 import dev.clicklake.kpi.rest.DailyQuery;
 import dev.clicklake.kpi.rest.InvalidParameterException;
+import dev.clicklake.kpi.rest.RequestLimits;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +25,13 @@ public final class ExportRequest {
     }
 
     /**
-     * Checks the query parameters and builds the query.
+     * Checks the query parameters (days within {@code limits}; an export may span any number of them: it streams)
+     * and builds the query.
      *
-     * @throws InvalidParameterException for an unknown, repeated or malformed parameter, or {@code from >= to}
+     * @throws InvalidParameterException for an unknown, repeated, malformed or out-of-range parameter, or
+     *     {@code from >= to}
      */
-    public static GoldQuery parse(GoldTable table, Map<String, List<String>> parameters) {
+    public static GoldQuery parse(GoldTable table, Map<String, List<String>> parameters, RequestLimits limits) {
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
             String name = parameter.getKey();
             if (!PARAMETERS.contains(name)) {
@@ -40,8 +43,8 @@ public final class ExportRequest {
             }
         }
         Optional<String> dataset = single(parameters, "dataset");
-        Optional<LocalDate> from = single(parameters, "from").map(v -> PeriodBound.firstDayFrom("from", v));
-        Optional<LocalDate> to = single(parameters, "to").map(v -> PeriodBound.firstDayFrom("to", v));
+        Optional<LocalDate> from = single(parameters, "from").map(v -> limits.day("from", PeriodBound.firstDayFrom("from", v)));
+        Optional<LocalDate> to = single(parameters, "to").map(v -> limits.day("to", PeriodBound.firstDayFrom("to", v)));
         dataset.ifPresent(DailyQuery::checkDataset);
         if ((from.isPresent() || to.isPresent()) && table.periodColumn().isEmpty()) {
             throw new InvalidParameterException(from.isPresent() ? "from" : "to",

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.clicklake.kpi.catalog.GoldCatalog;
 import dev.clicklake.kpi.catalog.GoldColumn;
 import dev.clicklake.kpi.catalog.GoldTable;
+import dev.clicklake.kpi.config.KpiConfig;
 import dev.clicklake.kpi.query.GoldQuery;
 import dev.clicklake.kpi.query.GoldSql;
 import dev.clicklake.kpi.rest.ErrorBody;
 import dev.clicklake.kpi.rest.InvalidParameterException;
+import dev.clicklake.kpi.rest.RequestLimits;
 import dev.clicklake.kpi.store.GoldReader;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -44,9 +46,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ExportResource {
 
     private final GoldReader reader;
+    private final RequestLimits limits;
 
-    ExportResource(GoldReader reader) {
+    ExportResource(GoldReader reader, KpiConfig config) {
         this.reader = reader;
+        this.limits = RequestLimits.of(config.limits());
     }
 
     @GET
@@ -74,7 +78,7 @@ public class ExportResource {
     private GoldQuery query(String name, UriInfo uri) {
         GoldTable table = GoldCatalog.byExportName(name).orElseThrow(() -> new InvalidParameterException("table",
                 "unknown table '" + name + "'; exported tables: " + GoldCatalog.exportNames()));
-        return ExportRequest.parse(table, uri.getQueryParameters());
+        return ExportRequest.parse(table, uri.getQueryParameters(), limits);
     }
 
     /** Writes rows in one format. */

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Optional;
 import org.apache.olingo.commons.api.http.HttpHeader;
 import org.apache.olingo.commons.api.http.HttpMethod;
 import org.apache.olingo.server.api.OData;
@@ -21,7 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The OData v4 feed at {@code /odata}: hands each request to Olingo's raw handler (no servlet) and copies its answer
- * back. The api-key query parameter was removed by the reader filter, so no link or message can repeat it.
+ * back. The api-key query parameter was removed by the reader filter, so no link or message can repeat it; a query
+ * option too long or too deeply nested ({@link ExpressionLimits}) is refused before Olingo parses it, and links
+ * start with the {@link ServiceRoot}, never with a Host the configuration does not allow.
  */
 @Path("/odata")
 @Tag(name = "OData", description = "Gold as an OData v4 feed (Power BI: Get data, OData feed)")
@@ -32,10 +35,12 @@ public class ODataResource {
     private final GoldReader reader;
     private final KpiConfig config;
     private final ServiceMetadata metadata;
+    private final ExpressionLimits expressions;
 
     ODataResource(GoldReader reader, KpiConfig config) {
         this.reader = reader;
         this.config = config;
+        this.expressions = new ExpressionLimits(config.odata().maxExpressionLength(), config.odata().maxExpressionDepth());
         this.metadata = OData.newInstance().createServiceMetadata(new GoldEdmProvider(), List.of());
     }
 
@@ -53,12 +58,22 @@ public class ODataResource {
     }
 
     private Response handle(UriInfo uri, HttpHeaders headers) {
+        Optional<String> tooComplex = expressions.refusal(uri.getRequestUri().getRawQuery());
+        if (tooComplex.isPresent()) {
+            return ODataErrorResponse.of(400, "InvalidQueryOption", tooComplex.get());
+        }
         OData odata = OData.newInstance();
         ODataHandler handler = odata.createRawHandler(metadata);
         handler.register(new GoldCollectionProcessor(reader, config.odata().pageSize()));
         handler.register(new GoldServiceDocumentProcessor());
         handler.register(new GoldErrorProcessor());
-        ODataResponse answer = handler.process(request(uri, headers));
+        ODataResponse answer;
+        try {
+            answer = handler.process(request(uri, headers));
+        } catch (StackOverflowError e) {
+            // a backstop below the depth limit: parsing and translating an option are the only recursions
+            return ODataErrorResponse.of(400, "InvalidQueryOption", "a query option is nested too deeply to be read");
+        }
 
         Response.ResponseBuilder response = Response.status(answer.getStatusCode());
         answer.getAllHeaders().forEach((name, values) -> values.forEach(value -> response.header(name, value)));
@@ -66,8 +81,7 @@ public class ODataResource {
     }
 
     private ODataRequest request(UriInfo uri, HttpHeaders headers) {
-        String base = config.odata().publicBaseUrl().map(Object::toString).orElse(uri.getBaseUri().toString())
-                .replaceAll("/+$", "") + "/odata";
+        String base = ServiceRoot.of(config.odata().publicBaseUrl(), config.odata().allowedHosts(), uri.getBaseUri());
         String rawPath = uri.getRequestUri().getRawPath();
         String odataPath = rawPath.substring(rawPath.indexOf("/odata") + "/odata".length());
         String query = uri.getRequestUri().getRawQuery();

@@ -17,6 +17,12 @@ final class QueryOptions {
         return URLDecoder.decode(equals < 0 ? rawOption : rawOption.substring(0, equals), StandardCharsets.UTF_8);
     }
 
+    /** The decoded value of one raw {@code name=value} option (empty without {@code =}). */
+    static String value(String rawOption) {
+        int equals = rawOption.indexOf('=');
+        return equals < 0 ? "" : URLDecoder.decode(rawOption.substring(equals + 1), StandardCharsets.UTF_8);
+    }
+
     /** {@code rawQuery} without the options named {@code name}; null when nothing remains. */
     static String without(String rawQuery, String name) {
         if (rawQuery == null) {

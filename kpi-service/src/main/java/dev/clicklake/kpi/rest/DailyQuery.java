@@ -11,21 +11,22 @@ public record DailyQuery(String dataset, LocalDate from, LocalDate to) {
     private static final Pattern DATASET = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
     /**
-     * Reads the raw query parameters.
+     * Reads the raw query parameters and checks them against {@code limits}.
      *
-     * @throws InvalidParameterException naming the first parameter that is missing or wrong
+     * @throws InvalidParameterException naming the first parameter that is missing, wrong or beyond the limits
      */
-    public static DailyQuery parse(String dataset, String from, String to) {
+    public static DailyQuery parse(String dataset, String from, String to, RequestLimits limits) {
         if (dataset == null || dataset.isBlank()) {
             throw new InvalidParameterException("dataset", "dataset is required");
         }
         checkDataset(dataset);
-        LocalDate start = date("from", from);
-        LocalDate end = date("to", to);
+        LocalDate start = limits.day("from", date("from", from));
+        LocalDate end = limits.day("to", date("to", to));
         if (!start.isBefore(end)) {
             throw new InvalidParameterException("from", "from (" + start + ") must be before to (" + end
                     + "); the range [from, to) excludes to");
         }
+        limits.range(start, end);
         return new DailyQuery(dataset, start, end);
     }
 
@@ -35,7 +36,7 @@ public record DailyQuery(String dataset, LocalDate from, LocalDate to) {
      * @throws InvalidParameterException when it is not one the message contracts allow
      */
     public static void checkDataset(String dataset) {
-        if (!DATASET.matcher(dataset).matches()) {
+        if (dataset.length() > 63 || !DATASET.matcher(dataset).matches()) {
             throw new InvalidParameterException("dataset",
                     "dataset must be 1-63 characters of a-z, 0-9, '_' or '-', starting with a letter or digit");
         }

@@ -1,5 +1,6 @@
 package dev.clicklake.kpi.rest;
 
+import dev.clicklake.kpi.config.KpiConfig;
 import dev.clicklake.kpi.gold.Breakdown;
 import dev.clicklake.kpi.gold.BreakdownService;
 import dev.clicklake.kpi.gold.Comparison;
@@ -25,7 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Serves gold over HTTP. Every range endpoint takes {@code dataset}, {@code from} and {@code to} (UTC days,
- * [from, to)); a missing, malformed or unknown parameter, or {@code from >= to}, is a 400 {@link ErrorBody}.
+ * [from, to)); a missing, malformed, repeated or unknown parameter, {@code from >= to}, a day or a range beyond
+ * {@code clicklake.kpi.limits.*}, is a 400 {@link ErrorBody}.
  */
 @Path("/kpi")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,8 +39,10 @@ public class KpiResource {
     private final DailyKpiRepository repository;
     private final SummaryService summaries;
     private final BreakdownService breakdowns;
+    private final RequestLimits limits;
 
-    KpiResource(DailyKpiRepository repository, SummaryService summaries, BreakdownService breakdowns) {
+    KpiResource(DailyKpiRepository repository, SummaryService summaries, BreakdownService breakdowns, KpiConfig config) {
+        this.limits = RequestLimits.of(config.limits());
         this.repository = repository;
         this.summaries = summaries;
         this.breakdowns = breakdowns;
@@ -51,7 +55,7 @@ public class KpiResource {
     @APIResponse(responseCode = "200", description = "The days found (none is an empty list)",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DailyKpi.class)))
     public List<DailyKpi> daily(@BeanParam RangeParams params) {
-        DailyQuery query = params.parse();
+        DailyQuery query = params.parse(limits);
         return repository.daily(query.dataset(), query.from(), query.to());
     }
 
@@ -64,7 +68,7 @@ public class KpiResource {
     @APIResponse(responseCode = "200", description = "The cards (zeros and null ratios for a range without events)",
             content = @Content(schema = @Schema(implementation = KpiSummary.class)))
     public KpiSummary summary(@BeanParam RangeParams params) throws SQLException {
-        DailyQuery query = params.parse();
+        DailyQuery query = params.parse(limits);
         return summaries.summary(query.dataset(), query.from(), query.to());
     }
 
@@ -75,7 +79,7 @@ public class KpiResource {
     @APIResponse(responseCode = "200", description = "The months",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = KpiSummary.class)))
     public List<KpiSummary> monthly(@BeanParam RangeParams params) throws SQLException {
-        DailyQuery query = params.parse();
+        DailyQuery query = params.parse(limits);
         return summaries.monthly(query.dataset(), query.from(), query.to());
     }
 
@@ -86,7 +90,7 @@ public class KpiResource {
     @APIResponse(responseCode = "200", description = "The funnel",
             content = @Content(schema = @Schema(implementation = Funnel.class)))
     public Funnel funnel(@BeanParam RangeParams params) throws SQLException {
-        DailyQuery query = params.parse();
+        DailyQuery query = params.parse(limits);
         return summaries.funnel(query.dataset(), query.from(), query.to());
     }
 
@@ -99,7 +103,7 @@ public class KpiResource {
     @APIResponse(responseCode = "200", description = "Both periods and their changes",
             content = @Content(schema = @Schema(implementation = Comparison.class)))
     public Comparison compare(@BeanParam RangeParams params, @BeanParam CompareParams against) throws SQLException {
-        DailyQuery query = params.parse();
+        DailyQuery query = params.parse(limits);
         return summaries.compare(query.dataset(), query.from(), query.to(), against.parse());
     }
 
@@ -114,7 +118,7 @@ public class KpiResource {
     @APIResponse(responseCode = "200", description = "The breakdown (no rows for a range without events)",
             content = @Content(schema = @Schema(implementation = Breakdown.class)))
     public Breakdown breakdown(@BeanParam RangeParams params, @BeanParam BreakdownParams breakdown) throws SQLException {
-        BreakdownQuery query = breakdown.parse(params.parse());
+        BreakdownQuery query = breakdown.parse(params.parse(limits));
         DailyQuery range = query.range();
         return breakdowns.breakdown(range.dataset(), range.from(), range.to(), query.dimension(), query.top(), query.by());
     }

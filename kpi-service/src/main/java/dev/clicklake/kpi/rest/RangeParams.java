@@ -22,7 +22,7 @@ public class RangeParams {
     @RestQuery
     String to;
 
-    DailyQuery parse() {
-        return DailyQuery.parse(dataset, from, to);
+    DailyQuery parse(RequestLimits limits) {
+        return DailyQuery.parse(dataset, from, to, limits);
     }
 }

@@ -2,13 +2,15 @@ package dev.clicklake.kpi.rest;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Refuses, with a 400, a KPI request carrying a query parameter no endpoint reads (a typo must not pass silently).
+ * Refuses, with a 400, a KPI request carrying a query parameter no endpoint reads (a typo must not pass silently),
+ * or one parameter more than once (which of the values would be read is not the client's to guess).
  */
 public class UnknownParameterFilter {
 
@@ -23,11 +25,13 @@ public class UnknownParameterFilter {
             return Optional.empty();
         }
         Set<String> known = KNOWN.getOrDefault(request.getUriInfo().getPath(), RANGE);
-        return request.getUriInfo().getQueryParameters().keySet().stream()
-                .filter(name -> !known.contains(name))
+        Map<String, List<String>> parameters = request.getUriInfo().getQueryParameters();
+        return parameters.keySet().stream()
+                .filter(name -> !known.contains(name) || parameters.get(name).size() > 1)
                 .findFirst()
-                .map(name -> InvalidParameterMapper.badRequest(new InvalidParameterException(name,
-                        "unknown parameter '" + name + "'; " + request.getUriInfo().getPath() + " reads only "
+                .map(name -> InvalidParameterMapper.badRequest(new InvalidParameterException(name, known.contains(name)
+                        ? name + " may be given once"
+                        : "unknown parameter '" + name + "'; " + request.getUriInfo().getPath() + " reads only "
                                 + String.join(", ", known.stream().sorted().toList()))));
     }
 }

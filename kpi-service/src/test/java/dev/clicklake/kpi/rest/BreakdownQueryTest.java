@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class BreakdownQueryTest {
 
-    private static final DailyQuery RANGE = DailyQuery.parse("shop", "2019-10-01", "2019-11-01");
+    private static final DailyQuery RANGE = DailyQuery.parse("shop", "2019-10-01", "2019-11-01", DailyQueryTest.LIMITS);
 
     @Test
     void defaultsToTheTopTenByEvents() {
