@@ -32,7 +32,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -251,9 +250,7 @@ class BronzeToSilverFlowTest {
     }
 
     private static Map<String, String> cloudEventHeaders(String type, String ingestion) {
-        return Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
-                "ce_source", "/clicklake/test/1", "ce_type", type, "ce_time", Instant.now().toString(),
-                "ce_ingestionid", ingestion, "content-type", "application/json");
+        return KafkaTopics.cloudEventHeaders(type, ingestion);
     }
 
     private List<SilverReady> awaitSilverReady(int count) {

@@ -21,6 +21,13 @@ public interface EnrichConfig {
     @WithDefault("8192")
     int maxRecordChars();
 
+    /**
+     * Most distinct event dates one split may hold; a split with more is dead-lettered before it claims or writes
+     * anything (its silver-ready, one file per date, would outgrow the broker's record size limit).
+     */
+    @WithDefault("2000")
+    int maxDatesPerSplit();
+
     DuckDb duckdb();
 
     Retry retry();
@@ -59,5 +66,12 @@ public interface EnrichConfig {
         /** Longest wait between retries; the wait doubles up to it. */
         @WithDefault("1m")
         Duration maxDelay();
+
+        /**
+         * Attempts at a split whose failure is deterministic (a contract violation, a record too large, a bug)
+         * before it is dead-lettered with the reason; infrastructure faults are retried without a bound.
+         */
+        @WithDefault("3")
+        int deterministicAttempts();
     }
 }

@@ -24,6 +24,11 @@ public final class DistinctEvents {
         return lastDateKeys.add(key) ? key : null;
     }
 
+    /** How many event dates the split's events fall on so far. */
+    public int dateCount() {
+        return byDate.size();
+    }
+
     /** The keys of the split's distinct events, by event date in ascending order. */
     public Map<LocalDate, EventKeySet> byDate() {
         return Collections.unmodifiableMap(byDate);

@@ -10,6 +10,7 @@ import dev.clicklake.contracts.event.SilverReady;
 import dev.clicklake.contracts.event.Split;
 import dev.clicklake.contracts.runtime.LakeConfig;
 import dev.clicklake.contracts.storage.LakeLocation;
+import dev.clicklake.contracts.storage.LakeObject;
 import dev.clicklake.contracts.storage.LakeStorage;
 import dev.clicklake.contracts.runtime.UnprocessableMessageException;
 import dev.clicklake.enrich.config.EnrichConfig;
@@ -48,6 +49,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -75,6 +77,7 @@ public class SplitEnricher {
     private final EnrichMetrics metrics;
     private final EnrichConfig config;
     private final String silverContainer;
+    private final BronzeLandedCheck check;
     private final String service;
     private final String serviceVersion;
 
@@ -90,6 +93,7 @@ public class SplitEnricher {
         this.metrics = metrics;
         this.config = config;
         this.silverContainer = lakeConfig.containers().silver();
+        this.check = new BronzeLandedCheck(lakeConfig.containers().bronze());
         this.service = service;
         this.serviceVersion = serviceVersion;
     }
@@ -97,21 +101,35 @@ public class SplitEnricher {
     /**
      * Enriches the split and returns the {@code silver-ready} payload that announces its committed output.
      *
-     * @throws UnprocessableMessageException when the split can never be processed, once the claims an earlier
-     *     processing of it made, and whose events it did not write, are void
+     * @throws UnprocessableMessageException when the message names what its sender may not name (then nothing
+     *     is read), or when the split can never be processed, once the claims an earlier processing of it made,
+     *     and whose events it did not write, are void
      */
     public SilverReady enrich(BronzeLanded landed) throws IOException, SQLException, InterruptedException {
+        List<String> violations = check.violations(landed);
+        if (!violations.isEmpty()) {
+            throw new UnprocessableMessageException("bronze-landed names what it may not: " + String.join("; ", violations));
+        }
         try {
             return process(landed);
         } catch (UnprocessableMessageException refused) {
-            VoidedClaims voided = voids.voidUnwritten(landed.dataset(), claimant(landed), refused.getMessage());
-            if (!voided.isEmpty()) {
-                LOG.warnf("split %s/%d of %s is refused: its claims on %s are void, those on %s stay (their files are"
-                        + " in silver)", landed.ingestionId(), landed.split().index(), landed.file().location(),
-                        voided.voided(), voided.keptWritten());
-            }
-            throw refused;
+            throw refuse(landed, refused);
         }
+    }
+
+    /**
+     * Gives the split up: voids the claims an earlier processing of it made and did not honour, so that its
+     * events are not lost to the splits that carry them again, and returns {@code refusal} to be dead-lettered.
+     */
+    public UnprocessableMessageException refuse(BronzeLanded landed, UnprocessableMessageException refusal)
+            throws IOException {
+        VoidedClaims voided = voids.voidUnwritten(landed.dataset(), claimant(landed), refusal.getMessage());
+        if (!voided.isEmpty()) {
+            LOG.warnf("split %s/%d of %s is refused: its claims on %s are void, those on %s stay (their files are"
+                    + " in silver)", landed.ingestionId(), landed.split().index(), landed.file().location(),
+                    voided.voided(), voided.keptWritten());
+        }
+        return refusal;
     }
 
     private SilverReady process(BronzeLanded landed) throws IOException, SQLException, InterruptedException {
@@ -151,6 +169,11 @@ public class SplitEnricher {
                 RowResult result = rules.apply(record);
                 if (result instanceof RowResult.Cleaned cleaned) {
                     EventKey key = distinct.firstSeen(cleaned.event());
+                    if (distinct.dateCount() > config.maxDatesPerSplit()) {
+                        throw new UnprocessableMessageException("the split spans more than " + config.maxDatesPerSplit()
+                                + " event dates (clicklake.enrich.max-dates-per-split; its silver-ready lists one file"
+                                + " per date): " + distinct.dateCount() + " by line " + record.line());
+                    }
                     if (key == null) {
                         tally.countDuplicates(1);
                     } else {
@@ -169,13 +192,22 @@ public class SplitEnricher {
         }
     }
 
+    /** The split's bytes; refused when the object is gone or is not the size the message says. */
     private InputStream openBronze(BronzeLanded landed) throws IOException {
         Split split = landed.split();
+        LakeLocation location = landed.file().location();
+        Optional<LakeObject> object = lake.stat(location);
+        if (object.isEmpty()) {
+            throw new UnprocessableMessageException("the bronze object " + location + " no longer exists");
+        }
+        if (object.get().size() != landed.file().bytes()) {
+            throw new UnprocessableMessageException("the bronze object " + location + " has " + object.get().size()
+                    + " bytes, not the file.bytes " + landed.file().bytes() + " the message says");
+        }
         try {
-            return lake.open(landed.file().location(), split.offset(), split.length());
+            return lake.open(location, split.offset(), split.length());
         } catch (NoSuchFileException e) {
-            throw new UnprocessableMessageException("the bronze object " + landed.file().location()
-                    + " no longer exists", e);
+            throw new UnprocessableMessageException("the bronze object " + location + " no longer exists", e);
         }
     }
 

@@ -140,7 +140,7 @@ class ApacheParquetReadTest {
 
     /** Lands the bytes as one file in {@code splits} splits, enriches them, and downloads their Parquet files. */
     private List<Path> silverFiles(byte[] bytes, String name, int splits) throws Exception {
-        LakeLocation bronze = LakeLocation.of("bronze", "rees46/2019-10-01/" + INGESTION + "/" + name + ".csv");
+        LakeLocation bronze = LakeLocation.of("bronze", name + "/2019-10-01/" + INGESTION + "/" + name + ".csv");
         lake.create(bronze, new ByteArrayInputStream(bytes));
         List<dev.clicklake.contracts.event.SilverReady> readies = new ArrayList<>();
         for (BronzeLanded split : BronzeSplits.messages(INGESTION, name, bronze, bytes, true, splits)) {
