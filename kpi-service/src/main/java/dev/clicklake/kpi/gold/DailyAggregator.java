@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBDriver;
 
 /**
  * Computes a day's gold from local silver Parquet files with an embedded, in-memory DuckDB ({@link DayScan}: the
@@ -27,9 +30,36 @@ public final class DailyAggregator {
         this.settings = EmbeddedDuckDb.settings(threads, memoryLimit, spillDir);
     }
 
-    /** Reads the day's {@code files} (at least one) once, for every figure, id and breakdown of the day. */
-    public DayScan scan(String dataset, LocalDate day, List<Path> files) throws SQLException {
-        return DayScan.open(dataset, day, files, settings);
+    /**
+     * One embedded DuckDB database for the days of one build: every {@link #scan} gets a connection of its own, and
+     * they share the database's threads and memory limit. Close it after its scans.
+     */
+    public final class Engine implements AutoCloseable {
+
+        private final DuckDBConnection root;
+        private final AtomicLong scans = new AtomicLong();
+
+        private Engine() throws SQLException {
+            Properties streaming = (Properties) settings.clone();
+            streaming.setProperty(DuckDBDriver.JDBC_STREAM_RESULTS, "true");
+            this.root = (DuckDBConnection) new DuckDBDriver().connect("jdbc:duckdb:", streaming);
+        }
+
+        /** Reads the day's {@code files} (at least one) once, for every figure, id and breakdown of the day. */
+        public DayScan scan(String dataset, LocalDate day, List<Path> files) throws SQLException {
+            return DayScan.open(root.duplicate(), day.toString().replace("-", "") + "_" + scans.incrementAndGet(),
+                    dataset, day, files);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            root.close();
+        }
+    }
+
+    /** A database for the days of one build. */
+    public Engine engine() throws SQLException {
+        return new Engine();
     }
 
     /** The day's figures over {@code files}, or empty when they hold no event of that day. */
@@ -37,7 +67,7 @@ public final class DailyAggregator {
         if (files.isEmpty()) {
             return Optional.empty();
         }
-        try (DayScan scan = scan(dataset, day, files)) {
+        try (Engine engine = engine(); DayScan scan = engine.scan(dataset, day, files)) {
             return scan.figures();
         }
     }
@@ -47,7 +77,7 @@ public final class DailyAggregator {
         if (files.isEmpty()) {
             return new DayIdentities(List.of(), List.of());
         }
-        try (DayScan scan = scan("", day, files)) {
+        try (Engine engine = engine(); DayScan scan = engine.scan("", day, files)) {
             return scan.identities();
         }
     }
@@ -62,7 +92,7 @@ public final class DailyAggregator {
         if (files.isEmpty()) {
             return;
         }
-        try (DayScan scan = scan("", day, files)) {
+        try (Engine engine = engine(); DayScan scan = engine.scan("", day, files)) {
             scan.numberSessions(sessionIds);
             scan.breakdown(dimension, sink);
         }

@@ -14,9 +14,15 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -57,59 +63,149 @@ public class DailyGoldService {
     }
 
     /**
-     * Recomputes one day inside the caller's transaction ({@link GoldBuild}): its daily_kpi row, id sets, session
-     * facts and breakdowns, unless {@code force} is false and the day was last built from the very silver files it
-     * has now ({@link SilverFingerprint}). The day's advisory lock is taken before silver is listed: a replica that
-     * commits the day after us listed silver after our commit, so it can never overwrite the day with an older view
-     * of silver.
+     * Brings {@code dates} (ascending) of {@code dataset} up to date inside the caller's transaction ({@link
+     * GoldBuild}): each day's daily_kpi row, id sets, session facts and breakdowns, unless {@code force} is false and
+     * the day was last built from the very silver files it has now ({@link SilverFingerprint}).
      *
-     * @return whether the day was rebuilt (false: its gold was already that of its silver)
+     * <p>Each day's advisory lock is taken before its silver is listed: a replica that commits the day after us listed
+     * silver after our commit, so it can never overwrite the day with an older view of silver. Days are locked in
+     * ascending order. While a day is written to PostgreSQL (on this thread, in the transaction), the next one is read
+     * on a second thread: its silver downloaded and scanned, its sessions numbered (in transactions of their own, as
+     * always), its id sets built; both days' scans share one DuckDB database and its memory limit.
+     *
+     * @return the days that were rebuilt (the others' gold was already that of their silver)
      */
-    public boolean rebuildDay(String dataset, LocalDate date, boolean force) throws Exception {
-        return rebuildTimer.recordCallable(() -> {
-            repository.lockDay(dataset, date);
-            List<LakeObject> objects = silver.list(dataset, date);
-            SilverFingerprint sources = SilverFingerprint.of(objects);
-            if (!force && sources.hex().equals(daySources.fingerprint(dataset, date).orElse(null))) {
-                unchanged.increment();
-                LOG.debugf("gold %s %s unchanged: built from its %d silver files already", dataset, date, objects.size());
-                return false;
-            }
-            try (SilverPartitionCopy partition = silver.download(dataset, date, objects)) {
-                breakdowns.deleteDay(dataset, date);
-                Optional<DailyKpi> kpi = Optional.empty();
-                if (!partition.files().isEmpty()) {
-                    try (DayScan scan = aggregator.scan(dataset, date, partition.files())) {
-                        kpi = scan.figures();
-                        if (kpi.isPresent()) {
-                            replaceDay(dataset, date, kpi.get(), scan);
-                        }
-                    }
-                }
-                if (kpi.isEmpty()) {
-                    repository.replaceDay(dataset, date, Optional.empty());
-                    idSets.replaceDay(dataset, date, Optional.empty(), List.of(), Map.of());
-                }
-                daySources.record(dataset, date, sources);
-                LOG.infof("gold %s %s rebuilt from %d silver files: %d events", dataset, date, partition.files().size(),
-                        kpi.map(DailyKpi::events).orElse(0L));
-                return true;
-            }
+    public List<LocalDate> rebuildDays(String dataset, List<LocalDate> dates, boolean force) throws Exception {
+        List<LocalDate> rebuilt = new ArrayList<>();
+        ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "gold-day-reader");
+            thread.setDaemon(true);
+            return thread;
         });
+        Future<PreparedDay> pending = null;
+        DailyAggregator.Engine engine = aggregator.engine();
+        try {
+            for (LocalDate date : dates) {
+                long started = System.nanoTime();
+                repository.lockDay(dataset, date);
+                List<LakeObject> objects = silver.list(dataset, date);
+                SilverFingerprint sources = SilverFingerprint.of(objects);
+                if (!force && sources.hex().equals(daySources.fingerprint(dataset, date).orElse(null))) {
+                    unchanged.increment();
+                    LOG.debugf("gold %s %s unchanged: built from its %d silver files already", dataset, date, objects.size());
+                    continue;
+                }
+                Future<PreparedDay> next = reader.submit(() -> prepare(engine, dataset, date, objects, sources, started));
+                if (pending != null) {
+                    write(dataset, pending);
+                }
+                pending = next;
+                rebuilt.add(date);
+            }
+            if (pending != null) {
+                Future<PreparedDay> last = pending;
+                pending = null;
+                write(dataset, last);
+            }
+        } finally {
+            // the day being read is waited for before its database closes
+            if (pending != null) {
+                discard(pending);
+            }
+            reader.shutdownNow();
+            engine.close();
+        }
+        return rebuilt;
     }
 
-    private void replaceDay(String dataset, LocalDate date, DailyKpi counts, DayScan scan) throws SQLException {
-        DayIdentities day = scan.identities();
-        Map<String, Long> ids = sessionDictionary.idsOf(dataset,
-                day.sessions().stream().map(SessionFact::session).toList());
-        IdSets sets = IdSets.ofDay(day, ids);
-        repository.replaceDay(dataset, date, Optional.of(PeriodFigures.ofDay(counts, sets)));
-        idSets.replaceDay(dataset, date, Optional.of(sets), day.sessions(), ids);
-        scan.numberSessions(ids);
-        for (Dimension dimension : Dimension.values()) {
-            try (BreakdownRepository.Writer writer = breakdowns.writer(dataset, date, dimension)) {
-                scan.breakdown(dimension, writer::add);
+    /** A day read from silver, ready to be written: its local files and scan (closed by {@link #close}). */
+    private record PreparedDay(LocalDate date, SilverFingerprint sources, SilverPartitionCopy partition, DayScan scan,
+            Optional<DailyKpi> kpi, DayIdentities identities, Map<String, Long> sessionIds, IdSets sets, long started)
+            implements AutoCloseable {
+
+        @Override
+        public void close() throws SQLException {
+            try (partition) {
+                if (scan != null) {
+                    scan.close();
+                }
             }
+        }
+    }
+
+    /** Off the transaction: downloads and scans the day, numbers its sessions, builds its id sets. */
+    private PreparedDay prepare(DailyAggregator.Engine engine, String dataset, LocalDate date, List<LakeObject> objects,
+            SilverFingerprint sources, long started) throws Exception {
+        SilverPartitionCopy partition = silver.download(dataset, date, objects);
+        DayScan scan = null;
+        try {
+            if (partition.files().isEmpty()) {
+                return new PreparedDay(date, sources, partition, null, Optional.empty(), null, Map.of(), null, started);
+            }
+            scan = engine.scan(dataset, date, partition.files());
+            Optional<DailyKpi> kpi = scan.figures();
+            if (kpi.isEmpty()) {
+                return new PreparedDay(date, sources, partition, scan, kpi, null, Map.of(), null, started);
+            }
+            DayIdentities day = scan.identities();
+            Map<String, Long> ids = sessionDictionary.idsOf(dataset,
+                    day.sessions().stream().map(SessionFact::session).toList());
+            scan.numberSessions(ids);
+            return new PreparedDay(date, sources, partition, scan, kpi, day, ids, IdSets.ofDay(day, ids), started);
+        } catch (Exception | Error e) {
+            try (partition) {
+                if (scan != null) {
+                    scan.close();
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** In the transaction: replaces the day's rows with what {@link #prepare} read, and records its sources. */
+    private void write(String dataset, Future<PreparedDay> future) throws Exception {
+        try (PreparedDay day = awaited(future)) {
+            LocalDate date = day.date();
+            breakdowns.deleteDay(dataset, date);
+            if (day.kpi().isEmpty()) {
+                repository.replaceDay(dataset, date, Optional.empty());
+                idSets.replaceDay(dataset, date, Optional.empty(), List.of(), Map.of());
+            } else {
+                repository.replaceDay(dataset, date, Optional.of(PeriodFigures.ofDay(day.kpi().get(), day.sets())));
+                idSets.replaceDay(dataset, date, Optional.of(day.sets()), day.identities().sessions(), day.sessionIds());
+                for (Dimension dimension : Dimension.values()) {
+                    try (BreakdownRepository.Writer writer = breakdowns.writer(dataset, date, dimension)) {
+                        day.scan().breakdown(dimension, writer::add);
+                    }
+                }
+            }
+            daySources.record(dataset, date, day.sources());
+            rebuildTimer.record(System.nanoTime() - day.started(), TimeUnit.NANOSECONDS);
+            LOG.infof("gold %s %s rebuilt from %d silver files: %d events", dataset, date, day.partition().files().size(),
+                    day.kpi().map(DailyKpi::events).orElse(0L));
+        }
+    }
+
+    private static PreparedDay awaited(Future<PreparedDay> future) throws Exception {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    /** A day read for a build that failed: waits for the read to end, then deletes what it left. */
+    private static void discard(Future<PreparedDay> future) {
+        try (PreparedDay day = awaited(future)) {
+            LOG.debugf("gold day %s read and discarded: the build failed", day.date());
+        } catch (Exception e) {
+            LOG.debugf("gold day read failed as its build did: %s", e.toString());
         }
     }
 }

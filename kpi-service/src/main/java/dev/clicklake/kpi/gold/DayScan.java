@@ -11,16 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.stream.Collectors;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
-import org.duckdb.DuckDBDriver;
 
 /**
  * One UTC day of silver in an embedded DuckDB: its Parquet files are read ONCE into a table of the columns gold
  * needs (only events whose event_time falls in the day), and every figure, id and breakdown of the day is computed
- * from that table. DuckDB holds it within its memory limit and spills beyond it. Not thread-safe; close it.
+ * from that table. Each scan has a connection and tables of its own in its {@link DailyAggregator.Engine}'s database,
+ * so the days of one build (the one being written, the next being read) share one memory limit, and DuckDB spills
+ * beyond it. One thread at a time; close it (its tables are dropped).
  */
 public final class DayScan implements AutoCloseable {
 
@@ -76,36 +76,43 @@ public final class DayScan implements AutoCloseable {
     private final Connection duckdb;
     private final String dataset;
     private final LocalDate day;
+    private final String eventsTable;
+    private final String idsTable;
     private boolean sessionsNumbered;
 
-    private DayScan(Connection duckdb, String dataset, LocalDate day) {
+    private DayScan(Connection duckdb, String dataset, LocalDate day, String events, String sessionIds) {
         this.duckdb = duckdb;
         this.dataset = dataset;
         this.day = day;
+        this.eventsTable = events;
+        this.idsTable = sessionIds;
     }
 
-    /** Reads {@code files} (the day's silver, local; at least one) once; {@code settings} are DuckDB's. */
-    static DayScan open(String dataset, LocalDate day, List<Path> files, Properties settings) throws SQLException {
+    /**
+     * Reads {@code files} (the day's silver, local; at least one) once, on {@code duckdb} (a connection of its own,
+     * closed with the scan), into tables named after {@code name} (unique within the database).
+     */
+    static DayScan open(Connection duckdb, String name, String dataset, LocalDate day, List<Path> files)
+            throws SQLException {
         if (files.isEmpty()) {
+            duckdb.close();
             throw new IllegalArgumentException("a day scan reads at least one silver file");
         }
-        Properties streaming = (Properties) settings.clone();
-        streaming.setProperty(DuckDBDriver.JDBC_STREAM_RESULTS, "true");
-        Connection duckdb = new DuckDBDriver().connect("jdbc:duckdb:", streaming);
+        DayScan scan = new DayScan(duckdb, dataset, day, "day_events_" + name, "session_ids_" + name);
         try (Statement statement = duckdb.createStatement()) {
-            statement.execute(LOAD.formatted(files.stream().map(DayScan::literal).collect(Collectors.joining(", ")),
-                    day, day.plusDays(1)));
-            statement.execute("CREATE TABLE session_ids (user_session VARCHAR, id BIGINT)");
-            return new DayScan(duckdb, dataset, day);
+            statement.execute(scan.sql(LOAD.formatted(files.stream().map(DayScan::literal).collect(Collectors.joining(", ")),
+                    day, day.plusDays(1))));
+            statement.execute(scan.sql("CREATE TABLE session_ids (user_session VARCHAR, id BIGINT)"));
+            return scan;
         } catch (SQLException | RuntimeException e) {
-            duckdb.close();
+            scan.close();
             throw e;
         }
     }
 
     /** The day's figures, or empty when it has no event. */
     public Optional<DailyKpi> figures() throws SQLException {
-        try (Statement statement = duckdb.createStatement(); ResultSet row = statement.executeQuery(FIGURES)) {
+        try (Statement statement = duckdb.createStatement(); ResultSet row = statement.executeQuery(sql(FIGURES))) {
             row.next();
             long events = row.getLong(1);
             if (events == 0) {
@@ -121,12 +128,12 @@ public final class DayScan implements AutoCloseable {
         List<UserFact> users = new ArrayList<>();
         List<SessionFact> sessions = new ArrayList<>();
         try (Statement statement = duckdb.createStatement()) {
-            try (ResultSet row = statement.executeQuery(USERS)) {
+            try (ResultSet row = statement.executeQuery(sql(USERS))) {
                 while (row.next()) {
                     users.add(new UserFact(row.getLong(1), row.getBoolean(2)));
                 }
             }
-            try (ResultSet row = statement.executeQuery(SESSIONS)) {
+            try (ResultSet row = statement.executeQuery(sql(SESSIONS))) {
                 while (row.next()) {
                     sessions.add(new SessionFact(row.getString(1), row.getBoolean(2), row.getBoolean(3),
                             row.getBoolean(4), row.getLong(5), row.getLong(6), row.getLong(7)));
@@ -139,7 +146,7 @@ public final class DayScan implements AutoCloseable {
     /** Gives DuckDB the dictionary number of every session of the day, for {@link #breakdown}. */
     public void numberSessions(Map<String, Long> sessionIds) throws SQLException {
         try (DuckDBAppender appender = duckdb.unwrap(DuckDBConnection.class).createAppender(
-                DuckDBConnection.DEFAULT_SCHEMA, "session_ids")) {
+                DuckDBConnection.DEFAULT_SCHEMA, idsTable)) {
             for (Map.Entry<String, Long> session : sessionIds.entrySet()) {
                 appender.beginRow();
                 appender.append(session.getKey());
@@ -159,7 +166,7 @@ public final class DayScan implements AutoCloseable {
         if (!sessionsNumbered) {
             throw new IllegalStateException("number the day's sessions before its breakdowns");
         }
-        try (PreparedStatement statement = duckdb.prepareStatement(BREAKDOWN.formatted(column(dimension)));
+        try (PreparedStatement statement = duckdb.prepareStatement(sql(BREAKDOWN.formatted(column(dimension))));
                 ResultSet row = statement.executeQuery()) {
             MemberFigures member = null;
             while (row.next()) {
@@ -183,7 +190,15 @@ public final class DayScan implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        duckdb.close();
+        try (duckdb; Statement statement = duckdb.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + eventsTable);
+            statement.execute("DROP TABLE IF EXISTS " + idsTable);
+        }
+    }
+
+    /** {@code sql} on this scan's tables. */
+    private String sql(String sql) {
+        return sql.replace("day_events", eventsTable).replace("session_ids", idsTable);
     }
 
     private static String column(Dimension dimension) {

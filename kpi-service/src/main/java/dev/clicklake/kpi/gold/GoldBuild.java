@@ -5,7 +5,6 @@ import dev.clicklake.kpi.store.IdSetsRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -53,12 +52,7 @@ public class GoldBuild {
             return List.of();
         }
         List<LocalDate> rebuilt = QuarkusTransaction.requiringNew().timeout(dayTimeoutSeconds * (sorted.size() + 1)).call(() -> {
-            List<LocalDate> changed = new ArrayList<>();
-            for (LocalDate date : sorted) {
-                if (days.rebuildDay(dataset, date, force)) {
-                    changed.add(date);
-                }
-            }
+            List<LocalDate> changed = days.rebuildDays(dataset, sorted, force);
             grains.rebuild(dataset, changed);
             return changed;
         });
