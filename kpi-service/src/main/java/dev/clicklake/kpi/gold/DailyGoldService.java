@@ -3,6 +3,7 @@ package dev.clicklake.kpi.gold;
 import dev.clicklake.contracts.storage.LakeObject;
 import dev.clicklake.kpi.silver.SilverDownloader;
 import dev.clicklake.kpi.silver.SilverPartitionCopy;
+import dev.clicklake.kpi.store.BreakdownCsv;
 import dev.clicklake.kpi.store.BreakdownRepository;
 import dev.clicklake.kpi.store.DailyKpiRepository;
 import dev.clicklake.kpi.store.DaySourcesRepository;
@@ -71,7 +72,8 @@ public class DailyGoldService {
      * silver after our commit, so it can never overwrite the day with an older view of silver. Days are locked in
      * ascending order. While a day is written to PostgreSQL (on this thread, in the transaction), the next one is read
      * on a second thread: its silver downloaded and scanned, its sessions numbered (in transactions of their own, as
-     * always), its id sets built; both days' scans share one DuckDB database and its memory limit.
+     * always), its id sets built and its breakdowns written as CSV files for COPY; both days' scans share one DuckDB
+     * database and its memory limit.
      *
      * @return the days that were rebuilt (the others' gold was already that of their silver)
      */
@@ -118,46 +120,50 @@ public class DailyGoldService {
         return rebuilt;
     }
 
-    /** A day read from silver, ready to be written: its local files and scan (closed by {@link #close}). */
-    private record PreparedDay(LocalDate date, SilverFingerprint sources, SilverPartitionCopy partition, DayScan scan,
-            Optional<DailyKpi> kpi, DayIdentities identities, Map<String, Long> sessionIds, IdSets sets, long started)
-            implements AutoCloseable {
+    /** A day read from silver, ready to be written: its local folder (deleted by {@link #close}). */
+    private record PreparedDay(LocalDate date, SilverFingerprint sources, SilverPartitionCopy partition,
+            Optional<DailyKpi> kpi, DayIdentities identities, Map<String, Long> sessionIds, IdSets sets,
+            List<BreakdownCsv.Written> breakdowns, long started) implements AutoCloseable {
 
         @Override
-        public void close() throws SQLException {
-            try (partition) {
-                if (scan != null) {
-                    scan.close();
-                }
-            }
+        public void close() {
+            partition.close();
         }
     }
 
-    /** Off the transaction: downloads and scans the day, numbers its sessions, builds its id sets. */
+    /**
+     * Off the transaction: downloads and scans the day, numbers its sessions, builds its id sets, and writes its
+     * breakdowns as CSV files for COPY beside its silver copies.
+     */
     private PreparedDay prepare(DailyAggregator.Engine engine, String dataset, LocalDate date, List<LakeObject> objects,
             SilverFingerprint sources, long started) throws Exception {
         SilverPartitionCopy partition = silver.download(dataset, date, objects);
-        DayScan scan = null;
         try {
             if (partition.files().isEmpty()) {
-                return new PreparedDay(date, sources, partition, null, Optional.empty(), null, Map.of(), null, started);
+                return new PreparedDay(date, sources, partition, Optional.empty(), null, Map.of(), null, List.of(), started);
             }
-            scan = engine.scan(dataset, date, partition.files());
-            Optional<DailyKpi> kpi = scan.figures();
-            if (kpi.isEmpty()) {
-                return new PreparedDay(date, sources, partition, scan, kpi, null, Map.of(), null, started);
-            }
-            DayIdentities day = scan.identities();
-            Map<String, Long> ids = sessionDictionary.idsOf(dataset,
-                    day.sessions().stream().map(SessionFact::session).toList());
-            scan.numberSessions(ids);
-            return new PreparedDay(date, sources, partition, scan, kpi, day, ids, IdSets.ofDay(day, ids), started);
-        } catch (Exception | Error e) {
-            try (partition) {
-                if (scan != null) {
-                    scan.close();
+            try (DayScan scan = engine.scan(dataset, date, partition.files())) {
+                Optional<DailyKpi> kpi = scan.figures();
+                if (kpi.isEmpty()) {
+                    return new PreparedDay(date, sources, partition, kpi, null, Map.of(), null, List.of(), started);
                 }
+                DayIdentities day = scan.identities();
+                Map<String, Long> ids = sessionDictionary.idsOf(dataset,
+                        day.sessions().stream().map(SessionFact::session).toList());
+                scan.numberSessions(ids);
+                List<BreakdownCsv.Written> breakdowns = new ArrayList<>();
+                for (Dimension dimension : Dimension.values()) {
+                    BreakdownCsv csv = new BreakdownCsv(dataset, date, dimension, partition.folder());
+                    try (csv) {
+                        scan.breakdown(dimension, csv::add);
+                    }
+                    breakdowns.add(csv.written());
+                }
+                return new PreparedDay(date, sources, partition, kpi, day, ids, IdSets.ofDay(day, ids), breakdowns,
+                        started);
             }
+        } catch (Exception | Error e) {
+            partition.close();
             throw e;
         }
     }
@@ -173,10 +179,8 @@ public class DailyGoldService {
             } else {
                 repository.replaceDay(dataset, date, Optional.of(PeriodFigures.ofDay(day.kpi().get(), day.sets())));
                 idSets.replaceDay(dataset, date, Optional.of(day.sets()), day.identities().sessions(), day.sessionIds());
-                for (Dimension dimension : Dimension.values()) {
-                    try (BreakdownRepository.Writer writer = breakdowns.writer(dataset, date, dimension)) {
-                        day.scan().breakdown(dimension, writer::add);
-                    }
+                for (BreakdownCsv.Written files : day.breakdowns()) {
+                    breakdowns.copy(files);
                 }
             }
             daySources.record(dataset, date, day.sources());

@@ -6,9 +6,10 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
-import org.roaringbitmap.longlong.Roaring64NavigableMap;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -16,8 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -43,9 +42,6 @@ public class BreakdownRepository {
             SELECT member, users, sessions, buyers, carting_sessions, purchasing_sessions
             FROM breakdown_id_sets
             WHERE dataset = ? AND dimension = ? AND event_date >= ? AND event_date < ? AND %s(member = ANY(?::text[]))""";
-    /** How much CSV a {@link Writer} gathers before it copies (about twice that in bytes of heap). */
-    private static final int COPY_CHARS = 4 << 20;
-    private static final HexFormat HEX = HexFormat.of();
 
     private final AgroalDataSource database;
 
@@ -61,11 +57,6 @@ public class BreakdownRepository {
             }
             delete(connection, DELETE_SETS, dataset, date);
         }
-    }
-
-    /** Writes a day's members of {@code dimension} with COPY; close it to write the last ones. */
-    public Writer writer(String dataset, LocalDate date, Dimension dimension) throws SQLException {
-        return new Writer(database.getConnection(), dataset, date, dimension);
     }
 
     /**
@@ -119,74 +110,19 @@ public class BreakdownRepository {
     }
 
     /**
-     * One day's members of one dimension, written with PostgreSQL's COPY on the rebuild's connection: rows are
-     * gathered as CSV up to {@link #COPY_CHARS} characters, then copied, figures first, then id sets; close it to
-     * copy the rest.
+     * Copies the day's members of one dimension from the CSV files {@link BreakdownCsv} wrote, with PostgreSQL's COPY
+     * (figures, then id sets), streamed from the files; call inside the day's rebuild transaction.
      */
-    public static final class Writer implements AutoCloseable {
-
-        private final Connection connection;
-        private final CopyManager copy;
-        private final String copyFigures;
-        private final String prefix;
-        private final String setsPrefix;
-        private final StringBuilder figures = new StringBuilder();
-        private final StringBuilder sets = new StringBuilder();
-
-        private Writer(Connection connection, String dataset, LocalDate date, Dimension dimension) throws SQLException {
-            this.connection = connection;
-            this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            this.copyFigures = COPY_FIGURES.formatted(table(dimension), memberColumn(dimension));
-            this.prefix = csv(dataset) + "," + date + ",";
-            this.setsPrefix = prefix + csv(dimension.parameter()) + ",";
-        }
-
-        public void add(MemberFigures member) throws SQLException {
-            String name = csv(member.member());
-            figures.append(prefix).append(name).append(',').append(member.events()).append(',').append(member.views())
-                    .append(',').append(member.carts()).append(',').append(member.removes()).append(',')
-                    .append(member.purchases()).append(',').append(member.revenue().toPlainString()).append(',')
-                    .append(member.users().getLongCardinality()).append(',')
-                    .append(member.sessions().getLongCardinality()).append(',')
-                    .append(member.buyers().getLongCardinality()).append(',')
-                    .append(member.cartingSessions().getLongCardinality()).append(',')
-                    .append(member.purchasingSessions().getLongCardinality()).append('\n');
-            sets.append(setsPrefix).append(name);
-            for (Roaring64NavigableMap ids : List.of(member.users(), member.sessions(), member.buyers(),
-                    member.cartingSessions(), member.purchasingSessions())) {
-                sets.append(",\\x").append(HEX.formatHex(BitmapCodec.toBytes(ids)));
-            }
-            sets.append('\n');
-            if (figures.length() + sets.length() >= COPY_CHARS) {
-                flush();
-            }
-        }
-
-        private void flush() throws SQLException {
-            try {
-                if (!figures.isEmpty()) {
-                    copy.copyIn(copyFigures, new StringReader(figures.toString()));
-                }
-                if (!sets.isEmpty()) {
-                    copy.copyIn(COPY_SETS, new StringReader(sets.toString()));
-                }
+    public void copy(BreakdownCsv.Written files) throws SQLException {
+        try (Connection connection = database.getConnection()) {
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            try (Reader figures = Files.newBufferedReader(files.figures(), StandardCharsets.UTF_8);
+                    Reader sets = Files.newBufferedReader(files.sets(), StandardCharsets.UTF_8)) {
+                copy.copyIn(COPY_FIGURES.formatted(table(files.dimension()), memberColumn(files.dimension())), figures);
+                copy.copyIn(COPY_SETS, sets);
             } catch (IOException e) {
-                throw new SQLException("cannot copy breakdown rows to PostgreSQL", e);
+                throw new SQLException("cannot copy the breakdown rows of " + files.date() + " to PostgreSQL", e);
             }
-            figures.setLength(0);
-            sets.setLength(0);
-        }
-
-        @Override
-        public void close() throws SQLException {
-            try (connection) {
-                flush();
-            }
-        }
-
-        /** A CSV field, quoted: COPY reads it back as it is, whatever commas, quotes or line ends it holds. */
-        private static String csv(String value) {
-            return '"' + value.replace("\"", "\"\"") + '"';
         }
     }
 

@@ -56,6 +56,9 @@ class BreakdownFlowTest {
         rows.add(row(midnight.plusSeconds(30), "purchase", "crossing", "acme"));
         rows.add(row(midnight.plusSeconds(3_600), "view", null, "nosession"));
         rows.add(row(midnight.plusSeconds(7_200), "view", null, "nosession"));
+        // members are written with COPY (CSV): quotes, commas and backslashes come back as they were
+        rows.add(row(midnight.plusSeconds(9_000), "purchase", "csv-1", "o\"quote\\back,comma"));
+        rows.add(row(midnight.plusSeconds(9_060), "view", "csv-1", "\\x00"));
         new GoldFlow(lake, topicPrefix, codec).build(dataset, rows);
 
         for (LocalDate[] range : List.of(new LocalDate[] {OCT_31, NOV_2}, new LocalDate[] {NOV_1, NOV_2},
