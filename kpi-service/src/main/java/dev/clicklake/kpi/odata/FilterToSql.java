@@ -168,8 +168,7 @@ final class FilterToSql implements ExpressionVisitor<SqlFragment> {
      * {@code text LIKE prefix || escaped(pattern) || suffix}: the pattern (a literal or any text expression) has
      * its {@code \}, {@code %} and {@code _} escaped, so it matches only itself. Null when either side is null.
      */
-    private static SqlFragment like(List<SqlFragment> parameters, String prefix, String suffix)
-            throws ODataApplicationException {
+    private static SqlFragment like(List<SqlFragment> parameters, String prefix, String suffix) {
         SqlFragment text = parameters.get(0);
         SqlFragment pattern = parameters.get(1);
         if (text == NULL || pattern == NULL) {
