@@ -1,19 +1,28 @@
 package dev.clicklake.kpi.gold;
 
+import dev.clicklake.contracts.storage.LakeObject;
 import dev.clicklake.kpi.silver.SilverDownloader;
 import dev.clicklake.kpi.silver.SilverPartitionCopy;
 import dev.clicklake.kpi.store.BreakdownRepository;
 import dev.clicklake.kpi.store.DailyKpiRepository;
+import dev.clicklake.kpi.store.DaySourcesRepository;
 import dev.clicklake.kpi.store.IdSetsRepository;
 import dev.clicklake.kpi.store.SessionDictionary;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,13 +38,16 @@ public class DailyGoldService {
     private final IdSetsRepository idSets;
     private final BreakdownRepository breakdowns;
     private final SessionDictionary sessionDictionary;
+    private final DaySourcesRepository daySources;
     private final SilverDownloader silver;
     private final DailyAggregator aggregator;
     private final Timer rebuildTimer;
+    private final Counter unchanged;
 
     DailyGoldService(DailyKpiRepository repository, IdSetsRepository idSets, BreakdownRepository breakdowns,
-            SessionDictionary sessionDictionary,
+            SessionDictionary sessionDictionary, DaySourcesRepository daySources,
             SilverDownloader silver, DailyAggregator aggregator, MeterRegistry meters) {
+        this.daySources = daySources;
         this.repository = repository;
         this.idSets = idSets;
         this.breakdowns = breakdowns;
@@ -45,44 +57,155 @@ public class DailyGoldService {
         this.rebuildTimer = Timer.builder("clicklake.kpi.day.rebuild")
                 .description("Time to rebuild one day of gold from silver, from its lock to its last write")
                 .register(meters);
+        this.unchanged = Counter.builder("clicklake.kpi.day.unchanged")
+                .description("Days a silver-ready named that were already built from the silver they have now")
+                .register(meters);
     }
 
     /**
-     * Recomputes one day inside the caller's transaction ({@link GoldBuild}): its daily_kpi row, id sets, session
-     * facts and breakdowns. The day's advisory lock is taken before silver is listed: a replica that commits the
-     * day after us listed silver after our commit, so it can never overwrite the day with an older view of silver.
+     * Brings {@code dates} (ascending) of {@code dataset} up to date inside the caller's transaction ({@link
+     * GoldBuild}): each day's daily_kpi row, id sets, session facts and breakdowns, unless {@code force} is false and
+     * the day was last built from the very silver files it has now ({@link SilverFingerprint}).
+     *
+     * <p>Each day's advisory lock is taken before its silver is listed: a replica that commits the day after us listed
+     * silver after our commit, so it can never overwrite the day with an older view of silver. Days are locked in
+     * ascending order. While a day is written to PostgreSQL (on this thread, in the transaction), the next one is read
+     * on a second thread: its silver downloaded and scanned, its sessions numbered (in transactions of their own, as
+     * always), its id sets built; both days' scans share one DuckDB database and its memory limit.
+     *
+     * @return the days that were rebuilt (the others' gold was already that of their silver)
      */
-    public Optional<DailyKpi> rebuildDay(String dataset, LocalDate date) throws Exception {
-        return rebuildTimer.recordCallable(() -> {
-            repository.lockDay(dataset, date);
-            try (SilverPartitionCopy partition = silver.download(dataset, date)) {
-                Optional<DailyKpi> kpi = aggregator.aggregate(dataset, date, partition.files());
-                breakdowns.deleteDay(dataset, date);
-                if (kpi.isEmpty()) {
-                    repository.replaceDay(dataset, date, Optional.empty());
-                    idSets.replaceDay(dataset, date, Optional.empty(), List.of(), Map.of());
-                } else {
-                    replaceDay(dataset, date, kpi.get(), partition);
-                }
-                LOG.infof("gold %s %s rebuilt from %d silver files: %d events", dataset, date, partition.files().size(),
-                        kpi.map(DailyKpi::events).orElse(0L));
-                return kpi;
-            }
+    public List<LocalDate> rebuildDays(String dataset, List<LocalDate> dates, boolean force) throws Exception {
+        List<LocalDate> rebuilt = new ArrayList<>();
+        ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "gold-day-reader");
+            thread.setDaemon(true);
+            return thread;
         });
+        Future<PreparedDay> pending = null;
+        DailyAggregator.Engine engine = aggregator.engine();
+        try {
+            for (LocalDate date : dates) {
+                long started = System.nanoTime();
+                repository.lockDay(dataset, date);
+                List<LakeObject> objects = silver.list(dataset, date);
+                SilverFingerprint sources = SilverFingerprint.of(objects);
+                if (!force && sources.hex().equals(daySources.fingerprint(dataset, date).orElse(null))) {
+                    unchanged.increment();
+                    LOG.debugf("gold %s %s unchanged: built from its %d silver files already", dataset, date, objects.size());
+                    continue;
+                }
+                Future<PreparedDay> next = reader.submit(() -> prepare(engine, dataset, date, objects, sources, started));
+                if (pending != null) {
+                    write(dataset, pending);
+                }
+                pending = next;
+                rebuilt.add(date);
+            }
+            if (pending != null) {
+                Future<PreparedDay> last = pending;
+                pending = null;
+                write(dataset, last);
+            }
+        } finally {
+            // the day being read is waited for before its database closes
+            if (pending != null) {
+                discard(pending);
+            }
+            reader.shutdownNow();
+            engine.close();
+        }
+        return rebuilt;
     }
 
-    private void replaceDay(String dataset, LocalDate date, DailyKpi counts, SilverPartitionCopy partition)
-            throws SQLException {
-        DayIdentities day = aggregator.identities(date, partition.files());
-        Map<String, Long> ids = sessionDictionary.idsOf(dataset,
-                day.sessions().stream().map(SessionFact::session).toList());
-        IdSets sets = IdSets.ofDay(day, ids);
-        repository.replaceDay(dataset, date, Optional.of(PeriodFigures.ofDay(counts, sets)));
-        idSets.replaceDay(dataset, date, Optional.of(sets), day.sessions(), ids);
-        for (Dimension dimension : Dimension.values()) {
-            try (BreakdownRepository.Writer writer = breakdowns.writer(dataset, date, dimension)) {
-                aggregator.breakdown(date, partition.files(), dimension, ids, writer::add);
+    /** A day read from silver, ready to be written: its local files and scan (closed by {@link #close}). */
+    private record PreparedDay(LocalDate date, SilverFingerprint sources, SilverPartitionCopy partition, DayScan scan,
+            Optional<DailyKpi> kpi, DayIdentities identities, Map<String, Long> sessionIds, IdSets sets, long started)
+            implements AutoCloseable {
+
+        @Override
+        public void close() throws SQLException {
+            try (partition) {
+                if (scan != null) {
+                    scan.close();
+                }
             }
+        }
+    }
+
+    /** Off the transaction: downloads and scans the day, numbers its sessions, builds its id sets. */
+    private PreparedDay prepare(DailyAggregator.Engine engine, String dataset, LocalDate date, List<LakeObject> objects,
+            SilverFingerprint sources, long started) throws Exception {
+        SilverPartitionCopy partition = silver.download(dataset, date, objects);
+        DayScan scan = null;
+        try {
+            if (partition.files().isEmpty()) {
+                return new PreparedDay(date, sources, partition, null, Optional.empty(), null, Map.of(), null, started);
+            }
+            scan = engine.scan(dataset, date, partition.files());
+            Optional<DailyKpi> kpi = scan.figures();
+            if (kpi.isEmpty()) {
+                return new PreparedDay(date, sources, partition, scan, kpi, null, Map.of(), null, started);
+            }
+            DayIdentities day = scan.identities();
+            Map<String, Long> ids = sessionDictionary.idsOf(dataset,
+                    day.sessions().stream().map(SessionFact::session).toList());
+            scan.numberSessions(ids);
+            return new PreparedDay(date, sources, partition, scan, kpi, day, ids, IdSets.ofDay(day, ids), started);
+        } catch (Exception | Error e) {
+            try (partition) {
+                if (scan != null) {
+                    scan.close();
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** In the transaction: replaces the day's rows with what {@link #prepare} read, and records its sources. */
+    private void write(String dataset, Future<PreparedDay> future) throws Exception {
+        try (PreparedDay day = awaited(future)) {
+            LocalDate date = day.date();
+            breakdowns.deleteDay(dataset, date);
+            if (day.kpi().isEmpty()) {
+                repository.replaceDay(dataset, date, Optional.empty());
+                idSets.replaceDay(dataset, date, Optional.empty(), List.of(), Map.of());
+            } else {
+                repository.replaceDay(dataset, date, Optional.of(PeriodFigures.ofDay(day.kpi().get(), day.sets())));
+                idSets.replaceDay(dataset, date, Optional.of(day.sets()), day.identities().sessions(), day.sessionIds());
+                for (Dimension dimension : Dimension.values()) {
+                    try (BreakdownRepository.Writer writer = breakdowns.writer(dataset, date, dimension)) {
+                        day.scan().breakdown(dimension, writer::add);
+                    }
+                }
+            }
+            daySources.record(dataset, date, day.sources());
+            rebuildTimer.record(System.nanoTime() - day.started(), TimeUnit.NANOSECONDS);
+            LOG.infof("gold %s %s rebuilt from %d silver files: %d events", dataset, date, day.partition().files().size(),
+                    day.kpi().map(DailyKpi::events).orElse(0L));
+        }
+    }
+
+    private static PreparedDay awaited(Future<PreparedDay> future) throws Exception {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    /** A day read for a build that failed: waits for the read to end, then deletes what it left. */
+    private static void discard(Future<PreparedDay> future) {
+        try (PreparedDay day = awaited(future)) {
+            LOG.debugf("gold day %s read and discarded: the build failed", day.date());
+        } catch (Exception e) {
+            LOG.debugf("gold day read failed as its build did: %s", e.toString());
         }
     }
 }

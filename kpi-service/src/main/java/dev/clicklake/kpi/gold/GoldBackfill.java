@@ -75,7 +75,7 @@ public class GoldBackfill {
         Map<String, List<LocalDate>> byDataset = stale.stream().collect(Collectors.groupingBy(
                 DailyKpiEntity.Key::dataset, TreeMap::new, Collectors.mapping(DailyKpiEntity.Key::eventDate, Collectors.toList())));
         byDataset.forEach((dataset, dates) -> {
-            build.rebuild(dataset, dates);
+            build.rebuild(dataset, dates, true);
             if (snapshotsEnabled) {
                 snapshots.write(dataset);
             }

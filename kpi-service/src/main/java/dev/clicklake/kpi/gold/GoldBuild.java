@@ -34,22 +34,32 @@ public class GoldBuild {
     }
 
     /**
-     * Rebuilds {@code dates} of {@code dataset} and its grains, committed together or not at all; this replica's
-     * range figures of the dataset are dropped once committed (other replicas' when PostgreSQL tells them).
+     * Brings {@code dates} of {@code dataset} up to date with their silver, and its grains, committed together or not
+     * at all; days already built from the silver they have now are left as they are, and when none changed, nothing
+     * is. This replica's range figures of the dataset are dropped once committed (other replicas' when PostgreSQL
+     * tells them).
+     *
+     * @return the days that were rebuilt
      */
-    public void rebuild(String dataset, Collection<LocalDate> dates) {
+    public List<LocalDate> rebuild(String dataset, Collection<LocalDate> dates) {
+        return rebuild(dataset, dates, false);
+    }
+
+    /** As {@link #rebuild(String, Collection)}; with {@code force}, every day is rebuilt whatever it was built from. */
+    public List<LocalDate> rebuild(String dataset, Collection<LocalDate> dates, boolean force) {
         List<LocalDate> sorted = dates.stream().distinct().sorted().toList();
         if (sorted.isEmpty()) {
-            return;
+            return List.of();
         }
-        QuarkusTransaction.requiringNew().timeout(dayTimeoutSeconds * (sorted.size() + 1)).call(() -> {
-            for (LocalDate date : sorted) {
-                days.rebuildDay(dataset, date);
-            }
-            grains.rebuild(dataset, sorted);
-            return null;
+        List<LocalDate> rebuilt = QuarkusTransaction.requiringNew().timeout(dayTimeoutSeconds * (sorted.size() + 1)).call(() -> {
+            List<LocalDate> changed = days.rebuildDays(dataset, sorted, force);
+            grains.rebuild(dataset, changed);
+            return changed;
         });
-        ranges.invalidate(dataset);
+        if (!rebuilt.isEmpty()) {
+            ranges.invalidate(dataset);
+        }
+        return rebuilt;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.clicklake.kpi.gold;
 
+import dev.clicklake.kpi.store.DaySourcesRepository;
 import dev.clicklake.kpi.store.GoldChangeFeed;
 import dev.clicklake.kpi.store.GrainRepository;
 import dev.clicklake.kpi.store.IdSetsRepository;
@@ -21,18 +22,25 @@ public class GrainService {
 
     private static final Logger LOG = Logger.getLogger(GrainService.class);
 
+    /**
+     * Up to this many days from the first changed one to the last day of the dataset, only their pairs are
+     * recomputed (a scan back over the earlier days for each); beyond, every pair (two passes over all days), which
+     * then costs less.
+     */
+    static final int INCREMENTAL_MAX_DAYS = 2;
+
     private final GrainRepository grains;
+    private final DaySourcesRepository daySources;
     private final IdSetsRepository idSets;
-    private final RangeCorrectionsBuilder builder;
     private final RangeCorrectionsRepository ranges;
     private final GoldChangeFeed changes;
 
-    GrainService(GrainRepository grains, IdSetsRepository idSets, RangeCorrectionsBuilder builder,
-            RangeCorrectionsRepository ranges, GoldChangeFeed changes) {
+    GrainService(GrainRepository grains, IdSetsRepository idSets, RangeCorrectionsRepository ranges,
+            DaySourcesRepository daySources, GoldChangeFeed changes) {
+        this.daySources = daySources;
         this.changes = changes;
         this.grains = grains;
         this.idSets = idSets;
-        this.builder = builder;
         this.ranges = ranges;
     }
 
@@ -48,10 +56,23 @@ public class GrainService {
         }
         List<LocalDate> months = Periods.monthsOf(dates);
         grains.lock(dataset, months);
+        daySources.markSnapshotDue(dataset);
         long started = System.nanoTime();
         List<LocalDate> days = idSets.days(dataset);
-        RangeCorrections corrections = builder.build(dataset, days);
-        ranges.replace(dataset, corrections, days.size());
+        LocalDate from = dates.stream().min(LocalDate::compareTo).orElseThrow();
+        long lastDaysChanged = days.stream().filter(day -> !day.isBefore(from)).count();
+        RangeCorrectionsBuilder builder = new RangeCorrectionsBuilder(idSets.of(dataset));
+        RangeCorrections corrections;
+        String how;
+        if (lastDaysChanged <= INCREMENTAL_MAX_DAYS && ranges.built(dataset)) {
+            corrections = builder.endingOnOrAfter(days, from);
+            ranges.replaceEndingOnOrAfter(dataset, from, corrections, days.size());
+            how = "pairs ending on or after " + from;
+        } else {
+            corrections = builder.all(days);
+            ranges.replace(dataset, corrections, days.size());
+            how = "every pair";
+        }
         long built = System.nanoTime();
         for (LocalDate month : months) {
             grains.replaceMonth(dataset, month, stored(dataset, month, month.plusMonths(1)));
@@ -60,8 +81,8 @@ public class GrainService {
         grains.replaceDataset(dataset, all.isEmpty() ? Optional.empty()
                 : Optional.of(new StoredGrain(all, ranges.figures(dataset, all.first(), all.last().plusDays(1)))));
         changes.announce(dataset);
-        LOG.infof("gold %s: range corrections of %d days (%d pairs) in %d ms; months %s and dataset recomputed",
-                dataset, days.size(), corrections.pairs().size(), (built - started) / 1_000_000, months);
+        LOG.infof("gold %s: range corrections of %d days (%s: %d pairs) in %d ms; months %s and dataset recomputed",
+                dataset, days.size(), how, corrections.pairs().size(), (built - started) / 1_000_000, months);
     }
 
     private Optional<StoredGrain> stored(String dataset, LocalDate from, LocalDate to) throws SQLException {

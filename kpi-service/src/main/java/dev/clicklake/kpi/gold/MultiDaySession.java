@@ -38,6 +38,32 @@ public final class MultiDaySession {
         }
     }
 
+    /**
+     * Adds only the corrections at the pairs that end on the session's last day, (d_i, d_(k-1)) for every i: what
+     * a day added after the others brings, the pairs between earlier days being unchanged.
+     */
+    public static void correctLastDay(List<SessionDay> days, RangeCorrections out) {
+        int k = days.size();
+        if (k < 2) {
+            return;
+        }
+        int j = k - 1;
+        long[][] endingAtJ = new long[k][];
+        long[][] endingBeforeJ = new long[k][];
+        for (int i = 0; i < k; i++) {
+            endingAtJ[i] = figures(days.subList(i, k));
+            endingBeforeJ[i] = i <= j - 1 ? figures(days.subList(i, j)) : null;
+        }
+        for (int i = 0; i < j; i++) {
+            for (CorrectedMeasure measure : CorrectedMeasure.values()) {
+                int m = measure.ordinal();
+                long delta = endingAtJ[i][m] - endingAtJ[i + 1][m] - endingBeforeJ[i][m]
+                        + (i + 1 <= j - 1 ? endingBeforeJ[i + 1][m] : 0);
+                out.add(days.get(i).day(), days.get(j).day(), measure, delta);
+            }
+        }
+    }
+
     /** The session's figures over a run of its days, indexed by {@link CorrectedMeasure#ordinal()}. */
     static long[] figures(List<SessionDay> run) {
         boolean viewed = run.stream().anyMatch(SessionDay::viewed);

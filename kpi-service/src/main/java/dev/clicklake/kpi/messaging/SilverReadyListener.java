@@ -100,8 +100,9 @@ public class SilverReadyListener {
 
     private void build(SilverReady silverReady) {
         List<LocalDate> dates = GoldPlan.datesToRebuild(silverReady);
-        gold.rebuild(silverReady.dataset(), dates);
-        if (!dates.isEmpty() && snapshotsEnabled) {
+        List<LocalDate> rebuilt = gold.rebuild(silverReady.dataset(), dates);
+        // a snapshot when gold changed, or when it changed before and its snapshot was never written (a crash)
+        if (!dates.isEmpty() && snapshotsEnabled && (!rebuilt.isEmpty() || snapshots.due(silverReady.dataset()))) {
             snapshots.write(silverReady.dataset());
         }
         publisher.publish(GoldPlan.goldReady(silverReady, dates));

@@ -29,12 +29,16 @@ public class SilverDownloader {
         this.workDir = kpiConfig.workDir();
     }
 
-    /** All silver files of the partition as they are now, however many messages wrote them. */
-    public SilverPartitionCopy download(String dataset, LocalDate date) throws IOException {
+    /** Every silver events file of the day's partition as it is now, however many messages wrote them. */
+    public List<LakeObject> list(String dataset, LocalDate date) throws IOException {
         LakeLocation partition = LakeLocation.of(silverContainer, SilverLayout.partitionPrefix(dataset, date));
-        List<LakeObject> objects = lake.list(partition).stream()
+        return lake.list(partition).stream()
                 .filter(object -> SilverLayout.isEventsFile(partition.path(), object.location().path()))
                 .toList();
+    }
+
+    /** Copies {@code objects} (a day's, from {@link #list}) to a local folder of {@code dataset} and {@code date}. */
+    public SilverPartitionCopy download(String dataset, LocalDate date, List<LakeObject> objects) throws IOException {
         Path folder = Files.createTempDirectory(Files.createDirectories(workDir), dataset + "-" + date + "-");
         try {
             List<Path> files = new ArrayList<>();

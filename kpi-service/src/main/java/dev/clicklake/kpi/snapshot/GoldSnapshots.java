@@ -7,6 +7,7 @@ import dev.clicklake.contracts.storage.LakeObject;
 import dev.clicklake.contracts.storage.LakeStorage;
 import dev.clicklake.kpi.config.KpiConfig;
 import dev.clicklake.kpi.silver.SilverPartitionCopy;
+import dev.clicklake.kpi.store.DaySourcesRepository;
 import dev.clicklake.kpi.store.GrainRepository;
 import dev.clicklake.kpi.store.SnapshotRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -38,6 +39,7 @@ public class GoldSnapshots {
 
     private final SnapshotRepository tables;
     private final GrainRepository grains;
+    private final DaySourcesRepository daySources;
     private final LakeStorage lake;
     private final String container;
     private final ParquetExport export;
@@ -45,8 +47,9 @@ public class GoldSnapshots {
     private final Path workDir;
     private final int timeoutSeconds;
 
-    GoldSnapshots(SnapshotRepository tables, GrainRepository grains, LakeStorage lake, LakeConfig lakeConfig,
-            KpiConfig config, ObjectMapper json) {
+    GoldSnapshots(SnapshotRepository tables, GrainRepository grains, DaySourcesRepository daySources, LakeStorage lake,
+            LakeConfig lakeConfig, KpiConfig config, ObjectMapper json) {
+        this.daySources = daySources;
         this.tables = tables;
         this.grains = grains;
         this.lake = lake;
@@ -55,6 +58,11 @@ public class GoldSnapshots {
         this.json = json;
         this.workDir = config.workDir();
         this.timeoutSeconds = Math.toIntExact(config.dayRebuildTimeout().toSeconds());
+    }
+
+    /** Whether the dataset's gold changed since its last snapshot was written. */
+    public boolean due(String dataset) {
+        return QuarkusTransaction.requiringNew().call(() -> daySources.snapshotDue(dataset));
     }
 
     /**
@@ -75,6 +83,7 @@ public class GoldSnapshots {
                 lake.create(location(SnapshotLayout.manifestPath(dataset, version)),
                         new ByteArrayInputStream(json.writeValueAsBytes(manifest)));
                 prune(dataset);
+                daySources.clearSnapshotDue(dataset);
                 LOG.infof("gold snapshot %s v%d written: %s", dataset, version, files.keySet());
                 return manifest;
             } finally {

@@ -4,6 +4,11 @@ import dev.clicklake.kpi.gold.Dimension;
 import dev.clicklake.kpi.gold.MemberFigures;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.roaringbitmap.longlong.Roaring64NavigableMap;
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -11,6 +16,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,14 +29,12 @@ import java.util.Map;
 public class BreakdownRepository {
 
     private static final String DELETE_SETS = "DELETE FROM breakdown_id_sets WHERE dataset = ? AND event_date = ?";
-    private static final String INSERT_SETS = """
-            INSERT INTO breakdown_id_sets (dataset, event_date, dimension, member, users, sessions, buyers,
-                carting_sessions, purchasing_sessions)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-    private static final String INSERT_FIGURES = """
-            INSERT INTO %s (dataset, event_date, %s, events, views, carts, removes, purchases, revenue, users,
-                sessions, buyers, carting_sessions, purchasing_sessions)
-            VALUES (?, ?, CAST(? AS %s), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String COPY_SETS = """
+            COPY breakdown_id_sets (dataset, event_date, dimension, member, users, sessions, buyers, carting_sessions,
+                purchasing_sessions) FROM STDIN (FORMAT csv)""";
+    private static final String COPY_FIGURES = """
+            COPY %s (dataset, event_date, %s, events, views, carts, removes, purchases, revenue, users, sessions, buyers,
+                carting_sessions, purchasing_sessions) FROM STDIN (FORMAT csv)""";
     private static final String RANGE_COUNTS = """
             SELECT CAST(%2$s AS TEXT), sum(events), sum(views), sum(carts), sum(removes), sum(purchases), sum(revenue)
             FROM %1$s WHERE dataset = ? AND event_date >= ? AND event_date < ?
@@ -38,7 +43,9 @@ public class BreakdownRepository {
             SELECT member, users, sessions, buyers, carting_sessions, purchasing_sessions
             FROM breakdown_id_sets
             WHERE dataset = ? AND dimension = ? AND event_date >= ? AND event_date < ? AND %s(member = ANY(?::text[]))""";
-    private static final int BATCH = 200;
+    /** How much CSV a {@link Writer} gathers before it copies (about twice that in bytes of heap). */
+    private static final int COPY_CHARS = 4 << 20;
+    private static final HexFormat HEX = HexFormat.of();
 
     private final AgroalDataSource database;
 
@@ -56,7 +63,7 @@ public class BreakdownRepository {
         }
     }
 
-    /** Inserts a day's members of {@code dimension} in batches; close it to write the last batch. */
+    /** Writes a day's members of {@code dimension} with COPY; close it to write the last ones. */
     public Writer writer(String dataset, LocalDate date, Dimension dimension) throws SQLException {
         return new Writer(database.getConnection(), dataset, date, dimension);
     }
@@ -111,71 +118,75 @@ public class BreakdownRepository {
         }
     }
 
-    /** Batched inserts of one day's members of one dimension, on the rebuild's connection. */
+    /**
+     * One day's members of one dimension, written with PostgreSQL's COPY on the rebuild's connection: rows are
+     * gathered as CSV up to {@link #COPY_CHARS} characters, then copied, figures first, then id sets; close it to
+     * copy the rest.
+     */
     public static final class Writer implements AutoCloseable {
 
         private final Connection connection;
-        private final PreparedStatement figures;
-        private final PreparedStatement sets;
-        private final String dataset;
-        private final LocalDate date;
-        private final Dimension dimension;
-        private int pending;
+        private final CopyManager copy;
+        private final String copyFigures;
+        private final String prefix;
+        private final String setsPrefix;
+        private final StringBuilder figures = new StringBuilder();
+        private final StringBuilder sets = new StringBuilder();
 
         private Writer(Connection connection, String dataset, LocalDate date, Dimension dimension) throws SQLException {
             this.connection = connection;
-            this.dataset = dataset;
-            this.date = date;
-            this.dimension = dimension;
-            this.figures = connection.prepareStatement(INSERT_FIGURES.formatted(table(dimension), memberColumn(dimension),
-                    dimension == Dimension.HOUR ? "SMALLINT" : "TEXT"));
-            this.sets = connection.prepareStatement(INSERT_SETS);
+            this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            this.copyFigures = COPY_FIGURES.formatted(table(dimension), memberColumn(dimension));
+            this.prefix = csv(dataset) + "," + date + ",";
+            this.setsPrefix = prefix + csv(dimension.parameter()) + ",";
         }
 
         public void add(MemberFigures member) throws SQLException {
-            figures.setString(1, dataset);
-            figures.setDate(2, Date.valueOf(date));
-            figures.setString(3, member.member());
-            figures.setLong(4, member.events());
-            figures.setLong(5, member.views());
-            figures.setLong(6, member.carts());
-            figures.setLong(7, member.removes());
-            figures.setLong(8, member.purchases());
-            figures.setBigDecimal(9, member.revenue());
-            figures.setLong(10, member.users().getLongCardinality());
-            figures.setLong(11, member.sessions().getLongCardinality());
-            figures.setLong(12, member.buyers().getLongCardinality());
-            figures.setLong(13, member.cartingSessions().getLongCardinality());
-            figures.setLong(14, member.purchasingSessions().getLongCardinality());
-            figures.addBatch();
-            sets.setString(1, dataset);
-            sets.setDate(2, Date.valueOf(date));
-            sets.setString(3, dimension.parameter());
-            sets.setString(4, member.member());
-            sets.setBytes(5, BitmapCodec.toBytes(member.users()));
-            sets.setBytes(6, BitmapCodec.toBytes(member.sessions()));
-            sets.setBytes(7, BitmapCodec.toBytes(member.buyers()));
-            sets.setBytes(8, BitmapCodec.toBytes(member.cartingSessions()));
-            sets.setBytes(9, BitmapCodec.toBytes(member.purchasingSessions()));
-            sets.addBatch();
-            if (++pending == BATCH) {
+            String name = csv(member.member());
+            figures.append(prefix).append(name).append(',').append(member.events()).append(',').append(member.views())
+                    .append(',').append(member.carts()).append(',').append(member.removes()).append(',')
+                    .append(member.purchases()).append(',').append(member.revenue().toPlainString()).append(',')
+                    .append(member.users().getLongCardinality()).append(',')
+                    .append(member.sessions().getLongCardinality()).append(',')
+                    .append(member.buyers().getLongCardinality()).append(',')
+                    .append(member.cartingSessions().getLongCardinality()).append(',')
+                    .append(member.purchasingSessions().getLongCardinality()).append('\n');
+            sets.append(setsPrefix).append(name);
+            for (Roaring64NavigableMap ids : List.of(member.users(), member.sessions(), member.buyers(),
+                    member.cartingSessions(), member.purchasingSessions())) {
+                sets.append(",\\x").append(HEX.formatHex(BitmapCodec.toBytes(ids)));
+            }
+            sets.append('\n');
+            if (figures.length() + sets.length() >= COPY_CHARS) {
                 flush();
             }
         }
 
         private void flush() throws SQLException {
-            figures.executeBatch();
-            sets.executeBatch();
-            pending = 0;
+            try {
+                if (!figures.isEmpty()) {
+                    copy.copyIn(copyFigures, new StringReader(figures.toString()));
+                }
+                if (!sets.isEmpty()) {
+                    copy.copyIn(COPY_SETS, new StringReader(sets.toString()));
+                }
+            } catch (IOException e) {
+                throw new SQLException("cannot copy breakdown rows to PostgreSQL", e);
+            }
+            figures.setLength(0);
+            sets.setLength(0);
         }
 
         @Override
         public void close() throws SQLException {
-            try (connection; figures; sets) {
-                if (pending > 0) {
-                    flush();
-                }
+            try (connection) {
+                flush();
             }
+        }
+
+        /** A CSV field, quoted: COPY reads it back as it is, whatever commas, quotes or line ends it holds. */
+        private static String csv(String value) {
+            return '"' + value.replace("\"", "\"\"") + '"';
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.clicklake.kpi.store;
 
+import dev.clicklake.kpi.gold.DaySets;
 import dev.clicklake.kpi.gold.IdSets;
 import dev.clicklake.kpi.gold.SessionFact;
 import io.agroal.api.AgroalDataSource;
@@ -112,14 +113,24 @@ public class IdSetsRepository {
         }
     }
 
-    /** Receives one session's facts of a day. */
-    @FunctionalInterface
-    public interface SessionFactSink {
-        void accept(long sessionId, long firstMicros, long lastMicros, long events);
+    /** The stored days of {@code dataset}, read in the caller's transaction. */
+    public DaySets of(String dataset) {
+        return new DaySets() {
+            @Override
+            public IdSets day(LocalDate date) throws SQLException {
+                return IdSetsRepository.this.day(dataset, date);
+            }
+
+            @Override
+            public void sessionFacts(LocalDate date, Roaring64NavigableMap sessions, SessionFactSink sink)
+                    throws SQLException {
+                IdSetsRepository.this.sessionFacts(dataset, date, sessions, sink);
+            }
+        };
     }
 
     /** What {@code date} stored about each of {@code sessions} that it has, streamed into {@code sink}. */
-    public void sessionFacts(String dataset, LocalDate date, Roaring64NavigableMap sessions, SessionFactSink sink)
+    public void sessionFacts(String dataset, LocalDate date, Roaring64NavigableMap sessions, DaySets.SessionFactSink sink)
             throws SQLException {
         try (Connection connection = database.getConnection();
                 PreparedStatement query = connection.prepareStatement(SESSION_FACTS)) {

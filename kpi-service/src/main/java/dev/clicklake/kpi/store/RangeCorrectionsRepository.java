@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -31,7 +32,8 @@ public class RangeCorrectionsRepository {
             + ") SELECT ?, c.* FROM unnest(?::date[], ?::date[]"
             + ", ?::bigint[]".repeat(CorrectedMeasure.COUNT) + ") AS c";
     private static final String MARK_BUILT = """
-            INSERT INTO range_corrections_built (dataset, days, pairs, built_at) VALUES (?, ?, ?, now())
+            INSERT INTO range_corrections_built (dataset, days, pairs, built_at)
+            VALUES (?, ?, (SELECT count(*) FROM range_corrections WHERE dataset = ?), now())
             ON CONFLICT (dataset) DO UPDATE SET days = excluded.days, pairs = excluded.pairs, built_at = excluded.built_at""";
     private static final String FIGURES = """
             WITH parts AS (
@@ -64,10 +66,41 @@ public class RangeCorrectionsRepository {
 
     /** Makes {@code corrections}, built from the dataset's {@code days} days, its only ones; call in a transaction. */
     public void replace(String dataset, RangeCorrections corrections, int days) throws SQLException {
+        replace(dataset, Optional.empty(), corrections, days);
+    }
+
+    /**
+     * Makes {@code corrections} the dataset's pairs whose last day is {@code from} or later, keeping those that end
+     * before; {@code days} is how many days the dataset has now. Call in a transaction.
+     */
+    public void replaceEndingOnOrAfter(String dataset, LocalDate from, RangeCorrections corrections, int days)
+            throws SQLException {
+        replace(dataset, Optional.of(from), corrections, days);
+    }
+
+    /** Whether the dataset's corrections were built (by this version: there is a row for it). */
+    public boolean built(String dataset) throws SQLException {
+        try (Connection connection = database.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT EXISTS (SELECT 1 FROM range_corrections_built WHERE dataset = ?)")) {
+            query.setString(1, dataset);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getBoolean(1);
+            }
+        }
+    }
+
+    private void replace(String dataset, Optional<LocalDate> from, RangeCorrections corrections, int days)
+            throws SQLException {
         List<RangeCorrections.Pair> pairs = corrections.pairs();
         try (Connection connection = database.getConnection()) {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM range_corrections WHERE dataset = ?")) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM range_corrections WHERE dataset = ?"
+                    + (from.isPresent() ? " AND last_date >= ?" : ""))) {
                 delete.setString(1, dataset);
+                if (from.isPresent()) {
+                    delete.setDate(2, Date.valueOf(from.get()));
+                }
                 delete.executeUpdate();
             }
             if (!pairs.isEmpty()) {
@@ -88,7 +121,7 @@ public class RangeCorrectionsRepository {
             try (PreparedStatement built = connection.prepareStatement(MARK_BUILT)) {
                 built.setString(1, dataset);
                 built.setInt(2, days);
-                built.setInt(3, pairs.size());
+                built.setString(3, dataset);
                 built.executeUpdate();
             }
         }

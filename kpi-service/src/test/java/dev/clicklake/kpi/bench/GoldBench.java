@@ -151,28 +151,40 @@ class GoldBench {
         assertEquals(month, List.of(served.get("events").toString(), served.get("users").toString(),
                 served.get("sessions").toString(), ((BigDecimal) served.get("revenue")).toPlainString()));
 
-        LocalDate nextDay = START.plusDays(days);
-        Path next = local.resolve(nextDay + ".parquet");
-        SilverMonth.writeDay(nextDay, days, events, events * 2 / 9, events * 3, next);
-        String nextIngestion = UUID.randomUUID().toString();
-        SilverFile nextFile = upload(dataset, nextIngestion, nextDay, next, events);
-        resetPeakHeap();
-        long incremental = System.nanoTime();
-        new KpiTopics(topicPrefix).sendContract(Contract.SILVER_READY, new SilverReady(nextIngestion, dataset,
-                LakeLocation.of("bronze", dataset + "/next.csv"), new SplitRef(0, 1), List.of(nextFile), null,
-                new RowCounts(events, events, 0, 0, Map.of()), new DateRange(nextDay, nextDay),
-                SilverReady.SILVER_EVENTS_V1), nextIngestion, codec);
-        new KpiTopics(topicPrefix).await(Contract.GOLD_READY.contractName(), 1, r -> nextIngestion.equals(r.key()),
-                Duration.ofMinutes(30));
-        report("incremental update, one new day of %d events after %d days (day, breakdowns, range corrections of all days, month + dataset grains, snapshot): %.1f s",
-                events, days, seconds(incremental));
+        // issue 14, incremental: one new day after `days` days against one new day after a single day, same run
+        double afterMany = addOneDay(local, dataset, days, events);
+        report("incremental update, one new day of %d events after %d days (day, breakdowns, range corrections, month + dataset grains, snapshot): %.1f s",
+                events, days, afterMany);
         report("  during it: %s", memory());
+        String small = "bench-small-" + UUID.randomUUID().toString().substring(0, 8);
+        addOneDay(local, small, 0, events);
+        double afterOne = addOneDay(local, small, 1, events);
+        report("incremental update, one new day of %d events after 1 day: %.1f s; after %d days / after 1 day = %.2fx",
+                events, afterOne, days, afterMany / afterOne);
 
         Path script = Path.of(System.getProperty("bench.wrk.script"));
         wrk("random ranges", 1, days + 1, false, script);
         wrk("whole span", 1, days + 1, true, script);
         wrk("random ranges", clients, days + 1, false, script);
         wrk("whole span", clients, days + 1, true, script);
+    }
+
+    /** Lands day number {@code day} (from START) of {@code target} as an ingestion of its own; returns the seconds to gold-ready. */
+    private double addOneDay(Path local, String target, int day, long events) throws Exception {
+        LocalDate date = START.plusDays(day);
+        Path file = local.resolve(target + "-" + date + ".parquet");
+        SilverMonth.writeDay(date, day, events, events * 2 / 9, events * 3, file);
+        String ingestion = UUID.randomUUID().toString();
+        SilverFile silver = upload(target, ingestion, date, file, events);
+        resetPeakHeap();
+        long started = System.nanoTime();
+        new KpiTopics(topicPrefix).sendContract(Contract.SILVER_READY, new SilverReady(ingestion, target,
+                LakeLocation.of("bronze", target + "/next.csv"), new SplitRef(0, 1), List.of(silver), null,
+                new RowCounts(events, events, 0, 0, Map.of()), new DateRange(date, date),
+                SilverReady.SILVER_EVENTS_V1), ingestion, codec);
+        new KpiTopics(topicPrefix).await(Contract.GOLD_READY.contractName(), 1, r -> ingestion.equals(r.key()),
+                Duration.ofMinutes(30));
+        return seconds(started);
     }
 
     /**

@@ -48,7 +48,7 @@ public final class PlainDuckDbPipeline {
                     + " CAST(event_time AS DATE) AS event_date"
                     + " FROM read_csv('" + csv + "', header = true, columns = " + COLUMNS
                     + ", timestampformat = '%Y-%m-%d %H:%M:%S UTC')"
-                    + " WHERE event_time IS NOT NULL AND user_session IS NOT NULL) TO '" + parquet
+                    + " WHERE event_time IS NOT NULL) TO '" + parquet
                     + "' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (event_date))");
             silver = seconds(start);
             String sources = "read_parquet('" + parquet + "/**/*.parquet')";
