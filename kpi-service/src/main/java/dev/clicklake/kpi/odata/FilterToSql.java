@@ -27,7 +27,11 @@ import org.apache.olingo.server.api.uri.queryoption.expression.UnaryOperatorKind
  * Translates the expression tree Olingo parsed from {@code $filter} into a parametrised SQL condition over the
  * served columns of one table. Supported: {@code eq ne gt ge lt le and or not}, parentheses, properties and
  * literals; comparisons follow OData's null rules ({@code null eq null} is true, any order comparison with null is
- * false). Anything else is refused with 501, never ignored.
+ * false); {@code in} is the {@code or} of {@code eq}s; the functions Power Query folds its text and date functions
+ * into: {@code contains startswith endswith} (a SQL {@code LIKE} whose pattern escapes {@code % _ \}),
+ * {@code tolower toupper}, and {@code year month day}; a function of null is null, so a row whose column is null
+ * matches neither {@code contains(c,'x')} nor {@code not contains(c,'x')}. Anything else is refused with 501, never
+ * ignored.
  */
 final class FilterToSql implements ExpressionVisitor<SqlFragment> {
 
@@ -68,8 +72,16 @@ final class FilterToSql implements ExpressionVisitor<SqlFragment> {
     @Override
     public SqlFragment visitBinaryOperator(BinaryOperatorKind operator, SqlFragment left, List<SqlFragment> right)
             throws ODataApplicationException {
-        throw ODataRefusal.notImplemented("UnsupportedOperator",
-                "$filter supports eq, ne, gt, ge, lt, le, and, or and not; not '" + operator + "'");
+        if (operator != BinaryOperatorKind.IN || right.isEmpty()) {
+            throw ODataRefusal.notImplemented("UnsupportedOperator",
+                    "$filter supports eq, ne, gt, ge, lt, le, in, and, or and not; not '" + operator + "'");
+        }
+        SqlFragment any = null;
+        for (SqlFragment item : right) {
+            SqlFragment equal = equality(left, item, " = ", " IS NOT DISTINCT FROM ", " IS NULL");
+            any = any == null ? equal : any.or(equal);
+        }
+        return any;
     }
 
     @Override
@@ -82,9 +94,19 @@ final class FilterToSql implements ExpressionVisitor<SqlFragment> {
 
     @Override
     public SqlFragment visitMethodCall(MethodKind method, List<SqlFragment> parameters) throws ODataApplicationException {
-        throw ODataRefusal.notImplemented("UnsupportedFunction",
-                "$filter does not support functions such as '" + method.toString().toLowerCase(java.util.Locale.ROOT)
-                        + "'; compare properties with literals");
+        return switch (method) {
+            case CONTAINS -> like(parameters, "'%' || ", " || '%'");
+            case STARTSWITH -> like(parameters, "", " || '%'");
+            case ENDSWITH -> like(parameters, "'%' || ", "");
+            case TOLOWER -> function("LOWER(", parameters, ")");
+            case TOUPPER -> function("UPPER(", parameters, ")");
+            case YEAR -> function("CAST(EXTRACT(YEAR FROM ", parameters, ") AS INTEGER)");
+            case MONTH -> function("CAST(EXTRACT(MONTH FROM ", parameters, ") AS INTEGER)");
+            case DAY -> function("CAST(EXTRACT(DAY FROM ", parameters, ") AS INTEGER)");
+            default -> throw ODataRefusal.notImplemented("UnsupportedFunction", "$filter supports the functions "
+                    + "contains, startswith, endswith, tolower, toupper, year, month and day; not '"
+                    + method.toString().toLowerCase(java.util.Locale.ROOT) + "'");
+        };
     }
 
     @Override
@@ -140,6 +162,27 @@ final class FilterToSql implements ExpressionVisitor<SqlFragment> {
     @Override
     public SqlFragment visitEnum(EdmEnumType type, List<String> enumValues) throws ODataApplicationException {
         throw ODataRefusal.notImplemented("UnsupportedEnum", "the feed has no enumerations");
+    }
+
+    /**
+     * {@code text LIKE prefix || escaped(pattern) || suffix}: the pattern (a literal or any text expression) has
+     * its {@code \}, {@code %} and {@code _} escaped, so it matches only itself. Null when either side is null.
+     */
+    private static SqlFragment like(List<SqlFragment> parameters, String prefix, String suffix) {
+        SqlFragment text = parameters.get(0);
+        SqlFragment pattern = parameters.get(1);
+        if (text == NULL || pattern == NULL) {
+            return NULL;
+        }
+        SqlFragment escaped = pattern.wrap("REPLACE(REPLACE(REPLACE(", ", '\\', '\\\\'), '%', '\\%'), '_', '\\_')", false);
+        return SqlFragment.join("(", text, " LIKE " + prefix, escaped, suffix + " ESCAPE '\\')",
+                text.nullable() || pattern.nullable());
+    }
+
+    /** A one-argument SQL function of a value: null of null. */
+    private static SqlFragment function(String prefix, List<SqlFragment> parameters, String suffix) {
+        SqlFragment argument = parameters.get(0);
+        return argument == NULL ? NULL : argument.wrap(prefix, suffix, argument.nullable());
     }
 
     /** {@code eq}/{@code ne}: with a null literal an IS [NOT] NULL test, with a nullable side a DISTINCT test. */

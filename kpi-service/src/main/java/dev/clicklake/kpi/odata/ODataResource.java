@@ -24,7 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * The OData v4 feed at {@code /odata}: hands each request to Olingo's raw handler (no servlet) and copies its answer
  * back. The api-key query parameter was removed by the reader filter, so no link or message can repeat it; a query
  * option too long or too deeply nested ({@link ExpressionLimits}) is refused before Olingo parses it, and links
- * start with the {@link ServiceRoot}, never with a Host the configuration does not allow.
+ * start with the {@link ServiceRoot}, never with a Host the configuration does not allow. {@code /odata} and
+ * {@code /odata/} both answer the service document (no redirect, which would lose the query string).
  */
 @Path("/odata")
 @Tag(name = "OData", description = "Gold as an OData v4 feed (Power BI: Get data, OData feed)")
@@ -58,7 +59,8 @@ public class ODataResource {
     }
 
     private Response handle(UriInfo uri, HttpHeaders headers) {
-        Optional<String> tooComplex = expressions.refusal(uri.getRequestUri().getRawQuery());
+        String query = QueryOptions.formSpaces(uri.getRequestUri().getRawQuery());
+        Optional<String> tooComplex = expressions.refusal(query);
         if (tooComplex.isPresent()) {
             return ODataErrorResponse.of(400, "InvalidQueryOption", tooComplex.get());
         }
@@ -69,7 +71,7 @@ public class ODataResource {
         handler.register(new GoldErrorProcessor());
         ODataResponse answer;
         try {
-            answer = handler.process(request(uri, headers));
+            answer = handler.process(request(uri, headers, query));
         } catch (StackOverflowError e) {
             // a backstop below the depth limit: parsing and translating an option are the only recursions
             return ODataErrorResponse.of(400, "InvalidQueryOption", "a query option is nested too deeply to be read");
@@ -80,12 +82,14 @@ public class ODataResource {
         return response.entity(answer.getContent()).build();
     }
 
-    private ODataRequest request(UriInfo uri, HttpHeaders headers) {
+    private ODataRequest request(UriInfo uri, HttpHeaders headers, String rawQuery) {
         String base = ServiceRoot.of(config.odata().publicBaseUrl(), config.odata().allowedHosts(), uri.getBaseUri());
         String rawPath = uri.getRequestUri().getRawPath();
+        // "/odata" is the service document as "/odata/" is: Olingo would answer 307 to a Location without the
+        // query string, whose api_key the follow-up then lacks
         String odataPath = rawPath.substring(rawPath.indexOf("/odata") + "/odata".length());
-        String query = uri.getRequestUri().getRawQuery();
-        query = query == null || query.isEmpty() ? null : query;
+        odataPath = odataPath.isEmpty() ? "/" : odataPath;
+        String query = rawQuery == null || rawQuery.isEmpty() ? null : rawQuery;
 
         ODataRequest request = new ODataRequest();
         request.setMethod(HttpMethod.GET);

@@ -23,6 +23,14 @@ final class QueryOptions {
         return equals < 0 ? "" : URLDecoder.decode(rawOption.substring(equals + 1), StandardCharsets.UTF_8);
     }
 
+    /**
+     * {@code rawQuery} with each {@code +} as {@code %20}: a {@code +} in a query string is a space in form
+     * encoding (what browsers and many clients send), which Olingo would read as a plus; a plus itself is {@code %2B}.
+     */
+    static String formSpaces(String rawQuery) {
+        return rawQuery == null ? null : rawQuery.replace("+", "%20");
+    }
+
     /** {@code rawQuery} without the options named {@code name}; null when nothing remains. */
     static String without(String rawQuery, String name) {
         if (rawQuery == null) {

@@ -57,6 +57,27 @@ class DeploySettingsIT {
         }
     }
 
+    /**
+     * TLS ends at the AKS ingress: kpi-service reads X-Forwarded-Proto/Host there, and only from the proxies the
+     * overlay trusts (an empty trusted-proxies list would trust every client); nowhere else does it read them.
+     */
+    @Test
+    void onlyTheAksOverlayTrustsForwardedHeadersAndOnlyFromItsProxies() {
+        RenderedDeploy rendered = RenderedDeploy.get();
+        var aks = DeployedEnvironment.kubernetes("aks", rendered.kubernetes("aks"), "kpi-service").env();
+        assertEquals("true", aks.get("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING"));
+        assertEquals("true", aks.get("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED"));
+        assertEquals("true", aks.get("QUARKUS_HTTP_PROXY_ENABLE_FORWARDED_HOST"));
+        assertFalse(aks.getOrDefault("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "").isBlank(), "the ingress's addresses");
+        assertTrue(aks.get("CLICKLAKE_KPI_ODATA_PUBLIC_BASE_URL").startsWith("https://"));
+        for (DeployedEnvironment other : List.of(DeployedEnvironment.compose(rendered.compose(), "kpi-service"),
+                DeployedEnvironment.kubernetes("dev", rendered.kubernetes("dev"), "kpi-service"))) {
+            assertFalse(other.env().containsKey("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING"), other.where());
+        }
+        assertEquals("false", ServiceConfiguration.of("kpi-service").applicationProperties
+                .getProperty("quarkus.http.proxy.proxy-address-forwarding"));
+    }
+
     @Test
     void theCheckTellsMisspeltNamesFromRealOnes() {
         ServiceConfiguration kpi = ServiceConfiguration.of("kpi-service");

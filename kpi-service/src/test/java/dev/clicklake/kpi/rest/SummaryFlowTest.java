@@ -95,6 +95,9 @@ class SummaryFlowTest {
         assertEquals(List.of(SummaryFigures.expected(dataset, SEP_30, OCT_1, all),
                 SummaryFigures.expected(dataset, OCT_1, NOV_1, all),
                 SummaryFigures.expected(dataset, NOV_1, NOV_3, all)), Served.monthly(dataset, SEP_30, NOV_3));
+        // a range that starts mid-month keeps its first, clipped, month
+        assertEquals(List.of(SummaryFigures.expected(dataset, OCT_30, NOV_1, all),
+                SummaryFigures.expected(dataset, NOV_1, NOV_3, all)), Served.monthly(dataset, OCT_30, NOV_3));
 
         ComparisonFigures comparison = Served.compare(dataset, NOV_1, NOV_3);
         SummaryFigures current = SummaryFigures.expected(dataset, NOV_1, NOV_3, all);
