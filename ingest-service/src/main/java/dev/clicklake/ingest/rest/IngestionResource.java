@@ -76,7 +76,8 @@ public class IngestionResource {
         } catch (InvalidRequestException e) {
             return badRequest(e);
         }
-        return respond(landing.landSource(ledger.startReceiving(request), request, body, contentLength, false));
+        return respond(landing.landSource(ledger.startReceiving(request), request,
+                new UploadBody(body, config.upload().idleTimeout()), contentLength, false));
     }
 
     @POST
@@ -91,8 +92,12 @@ public class IngestionResource {
         }
         List<Planned> planned = new ArrayList<>();
         try {
-            for (SourcesRequest.Source source : body.all()) {
-                planned.add(plan(body.dataset(), source));
+            List<SourcesRequest.Source> sources = body.all();
+            for (int i = 0; i < sources.size(); i++) {
+                if (sources.get(i) == null) {
+                    throw new InvalidRequestException("sources[" + i + "]", "must be an object with url or path, not null");
+                }
+                planned.add(plan(body.dataset(), sources.get(i)));
             }
         } catch (InvalidRequestException e) {
             return badRequest(e);
@@ -175,8 +180,10 @@ public class IngestionResource {
     /** One file: its ingestion's view. Several files (a zip archive): 200 and a list, one view per file. */
     private Response respond(List<LandingService.Outcome> outcomes) {
         if (outcomes.size() > 1) {
-            return Response.ok(outcomes.stream().map(o -> IngestionView.of(o.ingestion(), ledger.splits(o.ingestion().id)))
-                    .toList()).build();
+            boolean noneLanded = outcomes.stream().allMatch(o -> o.ingestion().status == IngestionStatus.REJECTED
+                    || o.ingestion().status == IngestionStatus.FAILED);
+            return Response.status(noneLanded ? 422 : 200).entity(outcomes.stream()
+                    .map(o -> IngestionView.of(o.ingestion(), ledger.splits(o.ingestion().id))).toList()).build();
         }
         LandingService.Outcome outcome = outcomes.get(0);
         Ingestion ingestion = outcome.ingestion();
