@@ -119,8 +119,11 @@ public class IngestionResource {
     }
 
     private Planned plan(String dataset, SourcesRequest.Source source) throws InvalidRequestException {
-        if ((source.url() == null) == (source.path() == null)) {
-            throw new InvalidRequestException(source.url() == null ? "url" : "path", "or path: give exactly one per source");
+        if (source.url() == null && source.path() == null) {
+            throw new InvalidRequestException("url", "or path is required: give exactly one per source");
+        }
+        if (source.url() != null && source.path() != null) {
+            throw new InvalidRequestException("path", "and url are both given: give exactly one per source");
         }
         if (source.url() != null) {
             URI uri = urls.check(source.url());
@@ -153,9 +156,15 @@ public class IngestionResource {
     @GET
     @Operation(summary = "Ingestions, newest first, optionally of one dataset and/or status")
     public Response list(@QueryParam("dataset") String dataset, @QueryParam("status") String status,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
+            @QueryParam("limit") @DefaultValue("100") String limitParam) {
+        int limit;
+        try {
+            limit = Integer.parseInt(limitParam.strip());
+        } catch (NumberFormatException e) {
+            limit = 0;
+        }
         if (limit < 1 || limit > 1000) {
-            return Response.status(400).entity(new ErrorBody("limit must be 1..1000", "limit")).build();
+            return Response.status(400).entity(new ErrorBody("limit must be a whole number 1..1000", "limit")).build();
         }
         List<String> where = new ArrayList<>();
         List<Object> values = new ArrayList<>();

@@ -110,6 +110,7 @@ class ReceivingLeaseTest {
         Ingestion crashed = ledger.startReceiving(request);
         Ingestion elsewhere = ledger.startReceiving(request);
         Ingestion mine = ledger.startReceiving(request);
+        active.hold(mine.id); // as its receiver does while it works on it
         lease(crashed.id, "crashed-replica/1", Instant.now().minus(Duration.ofMinutes(1)));
         lease(elsewhere.id, "live-replica/2", Instant.now().plus(Duration.ofMinutes(10)));
 
@@ -122,6 +123,7 @@ class ReceivingLeaseTest {
         assertEquals("RECEIVING", live.get("status").asText(), "another replica's live lease is left alone");
         assertEquals("live-replica/2", live.get("receiver").get("replica").asText());
         assertEquals("RECEIVING", view(mine.id.toString()).get("status").asText(), "this replica's own live lease is left alone");
+        active.release(mine.id);
         for (Ingestion done : new Ingestion[] {elsewhere, mine}) {
             ledger.end(done.id, IngestionStatus.FAILED, "test over");
         }
