@@ -238,7 +238,7 @@ public class LandingService {
             if (restart.isPresent() && restartable && scanner.rejection().isEmpty()) {
                 throw restart.get();
             }
-            return new Outcome(refuseOrFail(ingestion, scanner, e), false);
+            return new Outcome(refuseOrFail(ingestion, target, scanner, e), false);
         } finally {
             if (ahead != null) {
                 ahead.close();
@@ -284,7 +284,9 @@ public class LandingService {
         return Optional.empty();
     }
 
-    private Ingestion refuseOrFail(Ingestion ingestion, LandingScanner scanner, Exception cause) {
+    /** Nothing of the write is visible; what it may have left (its folder) is removed. */
+    private Ingestion refuseOrFail(Ingestion ingestion, LakeLocation target, LandingScanner scanner, Exception cause) {
+        deleteQuietly(target);
         Optional<RejectedSourceException> rejection = scanner.rejection().or(() -> rejectedCause(cause));
         if (rejection.isPresent()) {
             String reason = rejection.get().getMessage();
@@ -316,9 +318,12 @@ public class LandingService {
         }
     }
 
+    /** Deletes a bronze object that must not stay, and its ingestion's own folder with it (ADLS directories, local folders). */
     private void deleteQuietly(LakeLocation target) {
         try {
             lake.delete(target);
+            lake.deleteFolderIfEmpty(LakeLocation.of(target.container(),
+                    target.path().substring(0, target.path().lastIndexOf('/') + 1)));
         } catch (IOException e) {
             LOG.warnf("could not delete the bronze object %s: %s", target, e.toString());
         }

@@ -8,7 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.clicklake.contracts.clickstream.ClickstreamColumns;
+import dev.clicklake.contracts.event.Split;
+import dev.clicklake.contracts.storage.LakeLocation;
 import dev.clicklake.contracts.testing.KafkaTestClient;
+import dev.clicklake.ingest.landing.ColumnLayout;
+import dev.clicklake.ingest.landing.LandingResult;
+import dev.clicklake.ingest.messaging.BronzeLandedPublisher;
 import dev.clicklake.ingest.ledger.Ingestion;
 import dev.clicklake.ingest.ledger.IngestionLedger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -33,6 +39,9 @@ class AnnouncementOutboxTest {
 
     @Inject
     IngestionLedger ledger;
+
+    @Inject
+    BronzeLandedPublisher publisher;
 
     @ConfigProperty(name = "clicklake.topic-prefix")
     String topicPrefix;
@@ -83,6 +92,21 @@ class AnnouncementOutboxTest {
         assertTrue(view(id).get("timings").get("publishedAt").isNull(), "no round sent it while it was claimed");
         update(id, "announceClaimedUntil = null");
         awaitView(id, v -> !v.get("timings").get("publishedAt").isNull());
+    }
+
+    @Test
+    void whatTheContractWouldRefuseIsFoundBeforeAFileIsRecordedAsLanded() {
+        Ingestion receiving = new Ingestion();
+        receiving.id = UUID.randomUUID();
+        receiving.dataset = "d";
+        LandingResult landed = new LandingResult(100, "0".repeat(64), new ColumnLayout(ClickstreamColumns.NAMES, true), 2,
+                List.of(new Split(0, 1, 0, 100, 2, 2)));
+        LakeLocation bronze = LakeLocation.of("bronze", "d/2026-12-07/" + receiving.id + "/a.csv");
+
+        assertEquals(List.of(), publisher.violations(receiving, "a.csv", null, bronze, landed));
+        List<String> refused = publisher.violations(receiving, "a".repeat(256), null, bronze, landed);
+        assertEquals(1, refused.size(), refused.toString());
+        assertTrue(refused.get(0).contains("sourceName"), refused.toString());
     }
 
     private static String land() throws Exception {
