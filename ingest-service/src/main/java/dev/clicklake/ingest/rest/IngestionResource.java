@@ -127,13 +127,27 @@ public class IngestionResource {
         }
         if (source.url() != null) {
             URI uri = urls.check(source.url());
-            return new Planned(IngestionRequest.of(dataset, SourceKind.URL, UrlSource.fileName(uri), UrlSource.display(uri),
+            return new Planned(request("url", dataset, SourceKind.URL, UrlSource.fileName(uri), UrlSource.display(uri),
                     source.columns()), budget -> urls.open(uri, budget));
         }
         java.nio.file.Path file = new ImportDirectories(config.importDirs().orElse(List.of()).stream()
                 .map(java.nio.file.Path::of).toList()).resolve(source.path());
-        return new Planned(IngestionRequest.of(dataset, SourceKind.IMPORT_DIR, file.getFileName().toString(),
+        return new Planned(request("path", dataset, SourceKind.IMPORT_DIR, file.getFileName().toString(),
                 "file://" + file, source.columns()), budget -> ImportDirectories.open(file));
+    }
+
+    /** The request for a source whose file name comes from {@code field} (the caller gave no fileName): named so. */
+    private static IngestionRequest request(String field, String dataset, SourceKind kind, String fileName, String uri,
+            String columns) throws InvalidRequestException {
+        try {
+            return IngestionRequest.of(dataset, kind, fileName, uri, columns);
+        } catch (InvalidRequestException e) {
+            if (e.field().equals("fileName")) {
+                throw new InvalidRequestException(field, "names a file that cannot be taken: its name "
+                        + e.getMessage().substring("fileName ".length()));
+            }
+            throw e;
+        }
     }
 
     @GET

@@ -209,6 +209,10 @@ class BadInputSuiteTest {
                 of("malformed url", d -> json("{\"dataset\":\"" + d + "\",\"url\":\"ht!tp:/x y\"}"), refused(400, "url", "")),
                 of("url with credentials", d -> json("{\"dataset\":\"" + d + "\",\"url\":\"http://user:pw@127.0.0.1/a.csv\"}"),
                         refused(400, "url", "credentials")),
+                of("url whose file name is 300 characters", d -> json("{\"dataset\":\"" + d + "\",\"url\":\"http://127.0.0.1/"
+                        + "a".repeat(296) + ".csv\"}"), refused(400, "url", "more than 255")),
+                of("url whose file name holds an encoded NUL", d -> json("{\"dataset\":\"" + d
+                        + "\",\"url\":\"http://127.0.0.1/a%00b.csv\"}"), refused(400, "url", "U+0000")),
                 of("url host not allowed", d -> json("{\"dataset\":\"" + d + "\",\"url\":\"http://example.org/a.csv\"}"),
                         refused(400, "url", "not in")),
                 of("path climbing out of the import directory", d -> json("{\"dataset\":\"" + d + "\",\"path\":\"../../etc/passwd\"}"),
