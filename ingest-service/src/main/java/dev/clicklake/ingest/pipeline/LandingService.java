@@ -234,7 +234,7 @@ public class LandingService {
         try {
             lake.create(target, ahead == null ? scanner : ahead);
         } catch (IOException | RuntimeException e) {
-            Optional<SourceRestartException> restart = restartCause(e);
+            Optional<SourceRestartException> restart = cause(e, SourceRestartException.class);
             if (restart.isPresent() && restartable && scanner.rejection().isEmpty()) {
                 throw restart.get();
             }
@@ -275,38 +275,34 @@ public class LandingService {
         return new Outcome(earlier.get(), true);
     }
 
-    private static Optional<SourceRestartException> restartCause(Throwable failure) {
+    /**
+     * The first of {@code failure}'s causes (itself included) of {@code type}: a restart or a refusal of the source
+     * thrown from below the scanner (the unpacker: corrupt data, an archive's limits), wrapped by the lake write.
+     */
+    private static <T extends Throwable> Optional<T> cause(Throwable failure, Class<T> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SourceRestartException restart) {
-                return Optional.of(restart);
+            if (type.isInstance(cause)) {
+                return Optional.of(type.cast(cause));
             }
         }
         return Optional.empty();
     }
 
     /** Nothing of the write is visible; what it may have left (its folder) is removed. */
-    private Ingestion refuseOrFail(Ingestion ingestion, LakeLocation target, LandingScanner scanner, Exception cause) {
+    private Ingestion refuseOrFail(Ingestion ingestion, LakeLocation target, LandingScanner scanner, Exception failure) {
         deleteQuietly(target);
-        Optional<RejectedSourceException> rejection = scanner.rejection().or(() -> rejectedCause(cause));
+        Optional<RejectedSourceException> rejection = scanner.rejection()
+                .or(() -> cause(failure, RejectedSourceException.class));
         if (rejection.isPresent()) {
             String reason = rejection.get().getMessage();
             LOG.infof("ingestion %s rejected: %s", ingestion.id, reason);
             return ledger.end(ingestion.id, IngestionStatus.REJECTED, reason);
         }
-        LOG.warnf("ingestion %s failed: %s", ingestion.id, cause.toString());
+        LOG.warnf("ingestion %s failed: %s", ingestion.id, failure.toString());
         return ledger.end(ingestion.id, IngestionStatus.FAILED, "the source or the lake failed while receiving "
-                + scanner.bytesReceived() + " bytes: " + cause.getMessage());
+                + scanner.bytesReceived() + " bytes: " + failure.getMessage());
     }
 
-    /** A refusal of the source from below the scanner (the unpacker: corrupt data, an archive's limits). */
-    private static Optional<RejectedSourceException> rejectedCause(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RejectedSourceException rejected) {
-                return Optional.of(rejected);
-            }
-        }
-        return Optional.empty();
-    }
 
     /** Deletes a duplicate's bronze copy, and its ledger row unless the caller knows its id ({@code keepFor}). */
     private void discard(Ingestion duplicate, LakeLocation target, Optional<Ingestion> keepFor) {
