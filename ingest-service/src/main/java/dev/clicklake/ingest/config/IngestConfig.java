@@ -33,12 +33,12 @@ public interface IngestConfig {
     MemorySize maxBytes();
 
     /**
-     * API keys that may call the mutating endpoints (header {@code X-API-Key}); from the environment
+     * API keys that may call the endpoints, ledger reads included (header {@code X-API-Key}); from the environment
      * ({@code CLICKLAKE_INGEST_API_KEYS}, comma-separated) or a mounted secret, never from a committed file.
      */
     Optional<List<String>> apiKeys();
 
-    /** With no API key configured, let anyone call the mutating endpoints (local experiments only). */
+    /** With no API key configured, let anyone call the endpoints (local experiments only). */
     @WithDefault("false")
     boolean allowAnonymous();
 
