@@ -77,7 +77,7 @@ run_one() {
   local view status=RECEIVING collected=false
   while [[ $status == RECEIVING ]]; do
     sleep 0.5
-    view=$(curl -sS "http://127.0.0.1:$port/ingestions/$id"); status=$(jq -r .status <<<"$view")
+    view=$(curl -sS -H "X-API-Key: $key" "http://127.0.0.1:$port/ingestions/$id"); status=$(jq -r .status <<<"$view")
     if ! $collected && (( $(jq -r .progress.bytesReceived <<<"$view") * 2 > bytes )); then
       jcmd "$jvm" GC.run >/dev/null; collected=true   # a full GC halfway: the heap left is what is held
     fi

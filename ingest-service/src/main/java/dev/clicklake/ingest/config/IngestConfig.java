@@ -33,12 +33,12 @@ public interface IngestConfig {
     MemorySize maxBytes();
 
     /**
-     * API keys that may call the mutating endpoints (header {@code X-API-Key}); from the environment
+     * API keys that may call the endpoints, ledger reads included (header {@code X-API-Key}); from the environment
      * ({@code CLICKLAKE_INGEST_API_KEYS}, comma-separated) or a mounted secret, never from a committed file.
      */
     Optional<List<String>> apiKeys();
 
-    /** With no API key configured, let anyone call the mutating endpoints (local experiments only). */
+    /** With no API key configured, let anyone call the endpoints (local experiments only). */
     @WithDefault("false")
     boolean allowAnonymous();
 
@@ -66,6 +66,66 @@ public interface IngestConfig {
     Duration leaseRenewEvery();
 
     Url url();
+
+    Archive archive();
+
+    Upload upload();
+
+    Announce announce();
+
+    /** Limits on what may come out of a gzip or zip source (decompression bombs, archives of countless entries). */
+    interface Archive {
+        /** Most entries (of any kind) a zip archive may hold; more and the archive is rejected. */
+        @WithDefault("10000")
+        int maxEntries();
+
+        /** Most bytes all the files of one archive may decompress to, together; more and the rest is rejected. */
+        @WithDefault("256G")
+        MemorySize maxTotalBytes();
+
+        /** Largest ratio of decompressed to compressed bytes of one file once past {@link #ratioGrace()}. */
+        @WithDefault("100")
+        int maxRatio();
+
+        /** Decompressed bytes of one file before the ratio is checked (small files compress very well). */
+        @WithDefault("8M")
+        MemorySize ratioGrace();
+    }
+
+    interface Upload {
+        /**
+         * Longest wait for the next bytes of an upload's body; an upload that stalls longer is FAILED
+         * ("upload stalled"), its connection closed and its lease freed. Sets {@code quarkus.http.read-timeout}.
+         */
+        @WithDefault("PT60S")
+        Duration idleTimeout();
+    }
+
+    /** The re-announcer: LANDED ingestions not yet announced on bronze-landed (the outbox) are sent again. */
+    interface Announce {
+        /** How often the ledger is looked at for unannounced ingestions. */
+        @WithDefault("PT30S")
+        Duration interval();
+
+        /** Most ingestions claimed per round. */
+        @WithDefault("20")
+        int batchSize();
+
+        /**
+         * How long a claim on an ingestion being announced holds: no other round or replica sends it meanwhile.
+         * Longer than the Kafka producer's delivery timeout (2 minutes by default).
+         */
+        @WithDefault("PT5M")
+        Duration claim();
+
+        /** Wait after a first failed announcement; doubles with each further failure, up to {@link #maxBackoff()}. */
+        @WithDefault("PT10S")
+        Duration backoff();
+
+        /** Longest wait between two attempts at announcing one ingestion. */
+        @WithDefault("PT10M")
+        Duration maxBackoff();
+    }
 
     interface Url {
         /** Host names URL sources may name. Empty: URL sources are refused. */

@@ -25,6 +25,10 @@ public record IngestionRequest(String dataset, SourceKind sourceKind, String sou
         if (sourceName == null || sourceName.isBlank()) {
             throw new InvalidRequestException("fileName", "is required");
         }
+        Optional<String> badName = FileNames.problem(sourceName.strip());
+        if (badName.isPresent()) {
+            throw new InvalidRequestException("fileName", badName.get());
+        }
         Optional<List<String>> columns = Optional.empty();
         if (declaredColumns != null && !declaredColumns.isBlank()) {
             List<String> names = List.of(declaredColumns.strip().split("\\s*,\\s*"));

@@ -96,6 +96,18 @@ public class Ingestion extends PanacheEntityBase {
     @Column(name = "published_at")
     public Instant publishedAt;
 
+    /** Until when a sender holds the claim on announcing it; after a failed send, when the next attempt is due. */
+    @Column(name = "announce_claimed_until")
+    public Instant announceClaimedUntil;
+
+    /** How many times announcing it was started. */
+    @Column(name = "announce_attempts")
+    public int announceAttempts;
+
+    /** Why the last announcement attempt failed, while it is unannounced. */
+    @Column(name = "announce_error")
+    public String announceError;
+
     @Column(name = "silver_ready_at")
     public Instant silverReadyAt;
 

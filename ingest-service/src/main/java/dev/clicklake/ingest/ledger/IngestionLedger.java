@@ -17,6 +17,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import dev.clicklake.ingest.messaging.Reannouncer;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -76,6 +78,11 @@ public class IngestionLedger {
     }
 
     @Transactional
+    public Ingestion find(UUID id) {
+        return Ingestion.findById(id);
+    }
+
+    @Transactional
     public Ingestion end(UUID id, IngestionStatus status, String reason) {
         Ingestion ingestion = Ingestion.findById(id);
         ingestion.leaseExpiresAt = null;
@@ -118,6 +125,9 @@ public class IngestionLedger {
         ingestion.landedAt = now;
         ingestion.updatedAt = now;
         ingestion.leaseExpiresAt = null;
+        // the receiver announces it next: claimed for that first send, which no re-announcing round doubles
+        ingestion.announceClaimedUntil = now.plus(config.announce().claim());
+        ingestion.announceAttempts = 1;
         for (Split split : landed.splits()) {
             IngestionSplit row = new IngestionSplit();
             row.key = new IngestionSplit.Key(id, split.index());
@@ -148,12 +158,25 @@ public class IngestionLedger {
         Ingestion.deleteById(id);
     }
 
-    /** Heartbeat: extends the leases of every ingestion this replica is receiving; answers how many. */
+    /**
+     * Heartbeat: extends the leases of the ingestions this replica's live receivers hold ({@code receiving});
+     * answers how many. A row this replica owns but nobody works on any more is left to run out.
+     */
     @Transactional
-    public int renewLeases() {
+    public int renewLeases(Collection<UUID> receiving) {
+        if (receiving.isEmpty()) {
+            return 0;
+        }
         Instant now = clock.instant();
-        return Ingestion.update("leaseExpiresAt = ?1 where status = ?2 and leaseOwner = ?3",
-                now.plus(config.receivingLease()), IngestionStatus.RECEIVING, replica.id());
+        return Ingestion.update("leaseExpiresAt = ?1 where status = ?2 and leaseOwner = ?3 and id in ?4",
+                now.plus(config.receivingLease()), IngestionStatus.RECEIVING, replica.id(), receiving);
+    }
+
+    /** Ends {@code id} FAILED with {@code reason} if it is still RECEIVING (a receiver that gave up midway). */
+    @Transactional
+    public boolean failIfReceiving(UUID id, String reason) {
+        return Ingestion.update("status = ?1, reason = ?2, updatedAt = ?3, leaseExpiresAt = null where id = ?4 and status = ?5",
+                IngestionStatus.FAILED, reason, clock.instant(), id, IngestionStatus.RECEIVING) > 0;
     }
 
     /**
@@ -174,12 +197,46 @@ public class IngestionLedger {
 
     @Transactional
     public void markPublished(UUID id) {
-        Ingestion.update("publishedAt = ?1, updatedAt = ?1 where id = ?2", clock.instant(), id);
+        Ingestion.update("publishedAt = ?1, updatedAt = ?1, announceClaimedUntil = null, announceError = null where id = ?2",
+                clock.instant(), id);
     }
 
+    /**
+     * The outbox: claims up to {@code max} LANDED, unannounced ingestions whose claim is free (never taken, run out,
+     * or a failed send's backoff over), oldest first, for {@code clicklake.ingest.announce.claim}. Rows another
+     * replica is claiming at the same moment are skipped, not waited for.
+     */
     @Transactional
-    public List<Ingestion> landedButUnpublished() {
-        return Ingestion.list("status = ?1 and publishedAt is null", Sort.by("landedAt"), IngestionStatus.LANDED);
+    @SuppressWarnings("unchecked")
+    public List<Ingestion> claimUnannounced(int max) {
+        Instant now = clock.instant();
+        List<UUID> claimed = Ingestion.getEntityManager().createNativeQuery(
+                        "update ingestion set announce_claimed_until = ?1, announce_attempts = announce_attempts + 1 "
+                                + "where id in (select id from ingestion where status = 'LANDED' and published_at is null "
+                                + "and (announce_claimed_until is null or announce_claimed_until < ?2) "
+                                + "order by landed_at limit ?3 for update skip locked) returning id", UUID.class)
+                .setParameter(1, now.plus(config.announce().claim()))
+                .setParameter(2, now)
+                .setParameter(3, max)
+                .getResultList();
+        if (claimed.isEmpty()) {
+            return List.of();
+        }
+        return Ingestion.list("id in ?1", Sort.by("landedAt"), claimed);
+    }
+
+    /** A send failed: the claim becomes the time of the next attempt, later after each further failure. */
+    @Transactional
+    public void announceFailed(UUID id, String error) {
+        Ingestion ingestion = Ingestion.findById(id);
+        if (ingestion == null || ingestion.publishedAt != null) {
+            return;
+        }
+        Instant now = clock.instant();
+        ingestion.announceClaimedUntil = now.plus(Reannouncer.backoff(ingestion.announceAttempts,
+                config.announce().backoff(), config.announce().maxBackoff()));
+        ingestion.announceError = error;
+        ingestion.updatedAt = now;
     }
 
     @Transactional

@@ -12,7 +12,9 @@ import dev.clicklake.ingest.ledger.Ingestion;
 import dev.clicklake.ingest.ledger.IngestionLedger;
 import dev.clicklake.ingest.ledger.IngestionStatus;
 import dev.clicklake.ingest.ledger.NoLongerReceivingException;
+import dev.clicklake.ingest.landing.RejectedSourceException;
 import dev.clicklake.ingest.messaging.BronzeLandedPublisher;
+import dev.clicklake.ingest.messaging.PendingAnnouncements;
 import dev.clicklake.ingest.landing.InvalidRequestException;
 import dev.clicklake.ingest.source.OpenedSource;
 import dev.clicklake.ingest.source.RetryBudget;
@@ -57,6 +59,12 @@ public class LandingService {
     BronzeLandedPublisher publisher;
 
     @Inject
+    PendingAnnouncements announcements;
+
+    @Inject
+    ActiveReceivers active;
+
+    @Inject
     IngestionWorkers workers;
 
     /** What landing a source came to: the ingestion, and whether it is an earlier one with the same content. */
@@ -70,28 +78,37 @@ public class LandingService {
      * abandoned, so nothing of it is ever visible), within the source's retry budget.
      */
     public void landLater(Ingestion first, IngestionRequest request, SourceOpener opener) {
+        active.hold(first.id);
         workers.submit(() -> {
-            RetryBudget budget = new RetryBudget(config.url().retries(), config.url().retryBackoff());
-            while (true) {
-                try (OpenedSource source = opener.open(budget)) {
-                    ledger.describeSource(first.id, source.fileName(), source.displayUri());
-                    landAll(first, request.forSource(source.fileName(), source.displayUri()), source.body(),
-                            source.length(), true);
-                    return;
-                } catch (SourceRestartException e) {
-                    LOG.infof("ingestion %s: reading the source again from byte 0: %s", first.id, e.getMessage());
-                    ledger.restartReceiving(first.id, "read again from byte 0 (attempt " + (budget.failures() + 1)
-                            + " of at most " + budget.attempts() + "): " + e.getMessage());
-                } catch (InvalidRequestException e) {
-                    ledger.end(first.id, IngestionStatus.FAILED, "the source was refused: " + e.getMessage());
-                    return;
-                } catch (IOException | RuntimeException e) {
-                    LOG.warnf("ingestion %s failed: %s", first.id, e.toString());
-                    ledger.end(first.id, IngestionStatus.FAILED, "the source could not be read: " + e.getMessage());
-                    return;
-                }
+            try {
+                receive(first, request, opener);
+            } finally {
+                active.release(first.id);
             }
         });
+    }
+
+    private void receive(Ingestion first, IngestionRequest request, SourceOpener opener) {
+        RetryBudget budget = new RetryBudget(config.url().retries(), config.url().retryBackoff());
+        while (true) {
+            try (OpenedSource source = opener.open(budget)) {
+                ledger.describeSource(first.id, source.fileName(), source.displayUri());
+                landAll(first, request.forSource(source.fileName(), source.displayUri()), source.body(),
+                        source.length(), true);
+                return;
+            } catch (SourceRestartException e) {
+                LOG.infof("ingestion %s: reading the source again from byte 0: %s", first.id, e.getMessage());
+                ledger.restartReceiving(first.id, "read again from byte 0 (attempt " + (budget.failures() + 1)
+                        + " of at most " + budget.attempts() + "): " + e.getMessage());
+            } catch (InvalidRequestException e) {
+                ledger.end(first.id, IngestionStatus.FAILED, "the source was refused: " + e.getMessage());
+                return;
+            } catch (IOException | RuntimeException e) {
+                LOG.warnf("ingestion %s failed: %s", first.id, e.toString());
+                ledger.failIfReceiving(first.id, "the source could not be read: " + e.getMessage());
+                return;
+            }
+        }
     }
 
     /**
@@ -107,11 +124,18 @@ public class LandingService {
      */
     public List<Outcome> landSource(Ingestion first, IngestionRequest request, InputStream source, Long totalBytes,
             boolean firstIsKnown) {
+        active.hold(first.id);
         try {
             return landAll(first, request, source, totalBytes, firstIsKnown);
         } catch (SourceRestartException e) {
             return List.of(new Outcome(ledger.end(first.id, IngestionStatus.FAILED, "the source broke off: " + e.getMessage()),
                     false));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "ingestion %s: landing failed", first.id);
+            ledger.failIfReceiving(first.id, "landing failed: " + e);
+            return List.of(new Outcome(ledger.find(first.id), false));
+        } finally {
+            active.release(first.id);
         }
     }
 
@@ -124,7 +148,7 @@ public class LandingService {
         List<Outcome> outcomes = new ArrayList<>();
         SourceUnpacker.Unpacked unpacked;
         try {
-            unpacked = SourceUnpacker.unpack(source, request.sourceName(), (fileName, content, foundIn) -> {
+            unpacked = SourceUnpacker.unpack(source, request.sourceName(), limits(), (fileName, content, foundIn) -> {
                 Ingestion ingestion = outcomes.isEmpty() ? first : ledger.startReceiving(request.forFile(fileName));
                 if (outcomes.isEmpty() && !fileName.equals(request.sourceName())) {
                     ledger.describeSource(first.id, fileName, request.sourceUri());
@@ -140,6 +164,13 @@ public class LandingService {
             if (!outcomes.isEmpty()) {
                 LOG.warnf("ingestion %s: the source failed after %d file(s) of it were handled: %s", first.id,
                         outcomes.size(), e.toString());
+                if (e instanceof RejectedSourceException refused && outcomes.stream()
+                        .noneMatch(o -> o.ingestion().status == IngestionStatus.REJECTED)) {
+                    // what it refused was not one of the files handed over (an entry's name, the entry count): on record
+                    Ingestion rest = ledger.startReceiving(request.forFile(""));
+                    outcomes.add(new Outcome(ledger.end(rest.id, IngestionStatus.REJECTED, "the rest of the archive, after "
+                            + outcomes.size() + " file(s), was refused: " + refused.getMessage()), false));
+                }
             } else {
                 LOG.infof("ingestion %s could not be unpacked: %s", first.id, e.toString());
                 outcomes.add(new Outcome(ledger.end(first.id, IngestionStatus.REJECTED,
@@ -158,8 +189,33 @@ public class LandingService {
                 : new Outcome(ledger.recordArchive(o.ingestion().id, archive), false)).toList();
     }
 
-    /** @param restartable whether a source breaking off may be read again from byte 0 (nothing of it has landed) */
+    private SourceUnpacker.Limits limits() {
+        IngestConfig.Archive archive = config.archive();
+        return new SourceUnpacker.Limits(archive.maxEntries(), archive.maxTotalBytes().asLongValue(), archive.maxRatio(),
+                archive.ratioGrace().asLongValue());
+    }
+
+    /**
+     * One file, held by this thread while it works on it ({@link ActiveReceivers}): whatever happens but a
+     * restart, the ingestion leaves RECEIVING.
+     *
+     * @param restartable whether a source breaking off may be read again from byte 0 (nothing of it has landed)
+     */
     private Outcome land(Ingestion ingestion, IngestionRequest request, InputStream source, Long totalBytes,
+            boolean idIsKnown, boolean restartable) throws SourceRestartException {
+        active.hold(ingestion.id);
+        try {
+            return landHeld(ingestion, request, source, totalBytes, idIsKnown, restartable);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "ingestion %s: landing failed", ingestion.id);
+            ledger.failIfReceiving(ingestion.id, "landing failed: " + e);
+            throw e;
+        } finally {
+            active.release(ingestion.id);
+        }
+    }
+
+    private Outcome landHeld(Ingestion ingestion, IngestionRequest request, InputStream source, Long totalBytes,
             boolean idIsKnown, boolean restartable) throws SourceRestartException {
         long maxBytes = config.maxBytes().asLongValue();
         if (totalBytes != null && totalBytes > maxBytes) {
@@ -178,22 +234,30 @@ public class LandingService {
         try {
             lake.create(target, ahead == null ? scanner : ahead);
         } catch (IOException | RuntimeException e) {
-            Optional<SourceRestartException> restart = restartCause(e);
+            Optional<SourceRestartException> restart = cause(e, SourceRestartException.class);
             if (restart.isPresent() && restartable && scanner.rejection().isEmpty()) {
                 throw restart.get();
             }
-            return new Outcome(refuseOrFail(ingestion, scanner, e), false);
+            return new Outcome(refuseOrFail(ingestion, target, scanner, e), false);
         } finally {
             if (ahead != null) {
                 ahead.close();
             }
         }
         LandingResult landed = scanner.result();
+        List<String> violations = publisher.violations(ingestion, request.sourceName(), request.sourceUri(), target, landed);
+        if (!violations.isEmpty()) {
+            deleteQuietly(target);
+            String reason = "its bronze-landed announcement would break the contract, so it does not land: "
+                    + String.join("; ", violations);
+            LOG.infof("ingestion %s rejected: %s", ingestion.id, reason);
+            return new Outcome(ledger.end(ingestion.id, IngestionStatus.REJECTED, reason), false);
+        }
         Optional<Ingestion> earlier = ledger.sameContent(request.dataset(), landed.sha256(), ingestion.id);
         if (earlier.isEmpty()) {
             try {
                 Ingestion recorded = ledger.markLanded(ingestion.id, target, landed);
-                publishQuietly(recorded);
+                announcements.announce(recorded); // a failure is recorded in the outbox and retried by its rounds
                 return new Outcome(recorded, false);
             } catch (NoLongerReceivingException lost) {
                 LOG.warnf("ingestion %s: %s; its bronze copy is deleted", ingestion.id, lost.getMessage());
@@ -211,44 +275,34 @@ public class LandingService {
         return new Outcome(earlier.get(), true);
     }
 
-    private static Optional<SourceRestartException> restartCause(Throwable failure) {
+    /**
+     * The first of {@code failure}'s causes (itself included) of {@code type}: a restart or a refusal of the source
+     * thrown from below the scanner (the unpacker: corrupt data, an archive's limits), wrapped by the lake write.
+     */
+    private static <T extends Throwable> Optional<T> cause(Throwable failure, Class<T> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SourceRestartException restart) {
-                return Optional.of(restart);
+            if (type.isInstance(cause)) {
+                return Optional.of(type.cast(cause));
             }
         }
         return Optional.empty();
     }
 
-    /** Announces landed-but-unannounced ingestions (after a crash or a broker outage). */
-    public int publishPending() {
-        int published = 0;
-        for (Ingestion pending : ledger.landedButUnpublished()) {
-            publishQuietly(pending);
-            published++;
-        }
-        return published;
-    }
-
-    private Ingestion refuseOrFail(Ingestion ingestion, LandingScanner scanner, Exception cause) {
-        if (scanner.rejection().isPresent()) {
-            String reason = scanner.rejection().get().getMessage();
+    /** Nothing of the write is visible; what it may have left (its folder) is removed. */
+    private Ingestion refuseOrFail(Ingestion ingestion, LakeLocation target, LandingScanner scanner, Exception failure) {
+        deleteQuietly(target);
+        Optional<RejectedSourceException> rejection = scanner.rejection()
+                .or(() -> cause(failure, RejectedSourceException.class));
+        if (rejection.isPresent()) {
+            String reason = rejection.get().getMessage();
             LOG.infof("ingestion %s rejected: %s", ingestion.id, reason);
             return ledger.end(ingestion.id, IngestionStatus.REJECTED, reason);
         }
-        LOG.warnf("ingestion %s failed: %s", ingestion.id, cause.toString());
+        LOG.warnf("ingestion %s failed: %s", ingestion.id, failure.toString());
         return ledger.end(ingestion.id, IngestionStatus.FAILED, "the source or the lake failed while receiving "
-                + scanner.bytesReceived() + " bytes: " + cause.getMessage());
+                + scanner.bytesReceived() + " bytes: " + failure.getMessage());
     }
 
-    private void publishQuietly(Ingestion ingestion) {
-        try {
-            publisher.publish(ingestion);
-        } catch (RuntimeException e) {
-            // the ledger still says LANDED and unpublished: it is announced again at the next start
-            LOG.errorf("ingestion %s landed but could not be announced yet: %s", ingestion.id, e.toString());
-        }
-    }
 
     /** Deletes a duplicate's bronze copy, and its ledger row unless the caller knows its id ({@code keepFor}). */
     private void discard(Ingestion duplicate, LakeLocation target, Optional<Ingestion> keepFor) {
@@ -260,9 +314,12 @@ public class LandingService {
         }
     }
 
+    /** Deletes a bronze object that must not stay, and its ingestion's own folder with it (ADLS directories, local folders). */
     private void deleteQuietly(LakeLocation target) {
         try {
             lake.delete(target);
+            lake.deleteFolderIfEmpty(LakeLocation.of(target.container(),
+                    target.path().substring(0, target.path().lastIndexOf('/') + 1)));
         } catch (IOException e) {
             LOG.warnf("could not delete the bronze object %s: %s", target, e.toString());
         }

@@ -15,8 +15,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The leases of RECEIVING ingestions. At start-up, and then every {@code clicklake.ingest.lease-renew-every}:
- * renews the leases of what this replica is receiving (however slowly the bytes come: stalls are the read
- * timeout's business), then fails what nobody renews any more ("receiver lost"), whichever replica had it.
+ * renews the leases of what this replica's live receivers hold ({@link ActiveReceivers}; however slowly the
+ * bytes come: stalls are the read timeouts' business), then fails what nobody renews any more ("receiver lost"), whichever replica had it.
  * Failing rather than re-running: the ledger keeps a URL without its query string (signed URLs cannot be
  * fetched again from it), and an upload's body is gone with its request; the caller asks again.
  */
@@ -30,6 +30,9 @@ public class ReceivingLeases {
 
     @Inject
     IngestConfig config;
+
+    @Inject
+    ActiveReceivers active;
 
     private ScheduledExecutorService heartbeat;
 
@@ -55,7 +58,7 @@ public class ReceivingLeases {
 
     private void beat() {
         try {
-            ledger.renewLeases();
+            ledger.renewLeases(active.held());
             failLostReceivers();
         } catch (RuntimeException e) {
             // the next beat tries again; a lease outlives a few missed beats

@@ -76,7 +76,8 @@ public class IngestionResource {
         } catch (InvalidRequestException e) {
             return badRequest(e);
         }
-        return respond(landing.landSource(ledger.startReceiving(request), request, body, contentLength, false));
+        return respond(landing.landSource(ledger.startReceiving(request), request,
+                new UploadBody(body, config.upload().idleTimeout()), contentLength, false));
     }
 
     @POST
@@ -91,8 +92,12 @@ public class IngestionResource {
         }
         List<Planned> planned = new ArrayList<>();
         try {
-            for (SourcesRequest.Source source : body.all()) {
-                planned.add(plan(body.dataset(), source));
+            List<SourcesRequest.Source> sources = body.all();
+            for (int i = 0; i < sources.size(); i++) {
+                if (sources.get(i) == null) {
+                    throw new InvalidRequestException("sources[" + i + "]", "must be an object with url or path, not null");
+                }
+                planned.add(plan(body.dataset(), sources.get(i)));
             }
         } catch (InvalidRequestException e) {
             return badRequest(e);
@@ -114,18 +119,35 @@ public class IngestionResource {
     }
 
     private Planned plan(String dataset, SourcesRequest.Source source) throws InvalidRequestException {
-        if ((source.url() == null) == (source.path() == null)) {
-            throw new InvalidRequestException(source.url() == null ? "url" : "path", "or path: give exactly one per source");
+        if (source.url() == null && source.path() == null) {
+            throw new InvalidRequestException("url", "or path is required: give exactly one per source");
+        }
+        if (source.url() != null && source.path() != null) {
+            throw new InvalidRequestException("path", "and url are both given: give exactly one per source");
         }
         if (source.url() != null) {
             URI uri = urls.check(source.url());
-            return new Planned(IngestionRequest.of(dataset, SourceKind.URL, UrlSource.fileName(uri), UrlSource.display(uri),
+            return new Planned(request("url", dataset, SourceKind.URL, UrlSource.fileName(uri), UrlSource.display(uri),
                     source.columns()), budget -> urls.open(uri, budget));
         }
         java.nio.file.Path file = new ImportDirectories(config.importDirs().orElse(List.of()).stream()
                 .map(java.nio.file.Path::of).toList()).resolve(source.path());
-        return new Planned(IngestionRequest.of(dataset, SourceKind.IMPORT_DIR, file.getFileName().toString(),
+        return new Planned(request("path", dataset, SourceKind.IMPORT_DIR, file.getFileName().toString(),
                 "file://" + file, source.columns()), budget -> ImportDirectories.open(file));
+    }
+
+    /** The request for a source whose file name comes from {@code field} (the caller gave no fileName): named so. */
+    private static IngestionRequest request(String field, String dataset, SourceKind kind, String fileName, String uri,
+            String columns) throws InvalidRequestException {
+        try {
+            return IngestionRequest.of(dataset, kind, fileName, uri, columns);
+        } catch (InvalidRequestException e) {
+            if (e.field().equals("fileName")) {
+                throw new InvalidRequestException(field, "names a file that cannot be taken: its name "
+                        + e.getMessage().substring("fileName ".length()));
+            }
+            throw e;
+        }
     }
 
     @GET
@@ -148,9 +170,15 @@ public class IngestionResource {
     @GET
     @Operation(summary = "Ingestions, newest first, optionally of one dataset and/or status")
     public Response list(@QueryParam("dataset") String dataset, @QueryParam("status") String status,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
+            @QueryParam("limit") @DefaultValue("100") String limitParam) {
+        int limit;
+        try {
+            limit = Integer.parseInt(limitParam.strip());
+        } catch (NumberFormatException e) {
+            limit = 0;
+        }
         if (limit < 1 || limit > 1000) {
-            return Response.status(400).entity(new ErrorBody("limit must be 1..1000", "limit")).build();
+            return Response.status(400).entity(new ErrorBody("limit must be a whole number 1..1000", "limit")).build();
         }
         List<String> where = new ArrayList<>();
         List<Object> values = new ArrayList<>();
@@ -175,8 +203,10 @@ public class IngestionResource {
     /** One file: its ingestion's view. Several files (a zip archive): 200 and a list, one view per file. */
     private Response respond(List<LandingService.Outcome> outcomes) {
         if (outcomes.size() > 1) {
-            return Response.ok(outcomes.stream().map(o -> IngestionView.of(o.ingestion(), ledger.splits(o.ingestion().id)))
-                    .toList()).build();
+            boolean noneLanded = outcomes.stream().allMatch(o -> o.ingestion().status == IngestionStatus.REJECTED
+                    || o.ingestion().status == IngestionStatus.FAILED);
+            return Response.status(noneLanded ? 422 : 200).entity(outcomes.stream()
+                    .map(o -> IngestionView.of(o.ingestion(), ledger.splits(o.ingestion().id))).toList()).build();
         }
         LandingService.Outcome outcome = outcomes.get(0);
         Ingestion ingestion = outcome.ingestion();

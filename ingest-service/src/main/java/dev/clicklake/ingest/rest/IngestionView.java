@@ -19,7 +19,15 @@ public record IngestionView(
         Receiver receiver,
         Bronze bronze,
         Journey journey,
-        Timings timings) {
+        Timings timings,
+        Announcement announcement) {
+
+    /**
+     * Its bronze-landed announcement, once landed: sends started, and while unannounced when the next attempt is
+     * due at the latest and why the last one failed.
+     */
+    public record Announcement(int attempts, Instant nextAttemptBy, String lastError) {
+    }
 
     /** @param archive the gzip or zip file the CSV file came out of; null for a plain CSV source */
     public record Source(String kind, String name, String uri, String declaredColumns, Archive archive) {
@@ -83,6 +91,8 @@ public record IngestionView(
                         i.archiveName == null ? null : new Archive(i.archiveName, i.archiveBytes, i.archiveSha256)),
                 new Progress(i.bytesReceived, i.totalBytes, percent),
                 i.status == IngestionStatus.RECEIVING ? new Receiver(i.leaseOwner, i.leaseExpiresAt) : null, bronze, journey,
-                new Timings(i.createdAt, i.updatedAt, i.landedAt, i.publishedAt, i.silverReadyAt, i.goldReadyAt));
+                new Timings(i.createdAt, i.updatedAt, i.landedAt, i.publishedAt, i.silverReadyAt, i.goldReadyAt),
+                i.landedAt == null ? null : new Announcement(i.announceAttempts,
+                        i.publishedAt == null ? i.announceClaimedUntil : null, i.announceError));
     }
 }

@@ -25,7 +25,9 @@ public record SourcesRequest(String dataset, String url, String path, String col
     /** The sources named, each with its column order; empty when none is. */
     public List<Source> all() {
         if (batch()) {
-            return sources.stream().map(s -> s.columns() == null ? new Source(s.url(), s.path(), columns) : s).toList();
+            // a null entry stays null, for the resource to name it
+            return sources.stream().map(s -> s == null || s.columns() != null ? s : new Source(s.url(), s.path(), columns))
+                    .toList();
         }
         return url == null && path == null ? List.of() : List.of(new Source(url, path, columns));
     }

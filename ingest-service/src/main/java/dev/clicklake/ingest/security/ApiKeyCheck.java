@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Decides whether a request to a mutating endpoint may go on, from the API key it presents. Keys are
+ * Decides whether a request may go on, from the API key it presents. Keys are
  * compared in constant time and never appear in a refusal.
  */
 public final class ApiKeyCheck {

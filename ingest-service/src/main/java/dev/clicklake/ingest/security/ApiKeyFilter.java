@@ -14,11 +14,15 @@ import java.util.Optional;
 import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-/** Refuses, with a JSON error, every mutating request that does not present a valid API key. */
+/**
+ * Refuses, with a JSON error, every request that does not present a valid API key: writes, and reads of the
+ * ledger too (it names every source, its location and its content's checksum). CORS pre-flights
+ * ({@code OPTIONS}) carry no credentials and pass.
+ */
 @ApplicationScoped
 public class ApiKeyFilter {
 
-    private static final Set<String> READ_ONLY = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+    private static final Set<String> OPEN = Set.of(HttpMethod.OPTIONS);
 
     @Inject
     IngestConfig config;
@@ -32,7 +36,7 @@ public class ApiKeyFilter {
 
     @ServerRequestFilter
     public Optional<Response> requireApiKey(ContainerRequestContext request) {
-        if (READ_ONLY.contains(request.getMethod())) {
+        if (OPEN.contains(request.getMethod())) {
             return Optional.empty();
         }
         return check.check(request.getHeaderString(ApiKeyCheck.HEADER)).map(refusal -> Response.status(refusal.status())

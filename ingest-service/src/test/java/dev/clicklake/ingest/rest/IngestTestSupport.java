@@ -68,7 +68,7 @@ final class IngestTestSupport {
     }
 
     static JsonNode view(String id) throws IOException {
-        return JSON.readTree(given().get("/ingestions/" + id).asString());
+        return JSON.readTree(authorized().get("/ingestions/" + id).asString());
     }
 
     static JsonNode awaitStatus(String id, String status) throws Exception {

@@ -125,7 +125,7 @@ class IngestionResourceTest {
         assertEquals(id, again.jsonPath().getString("id"));
         // waits the full 20 s for a message that must not come
         assertEquals(splits, announced(id, splits + 1).size(), "nothing was announced twice");
-        assertEquals(1, given().queryParam("dataset", dataset).get("/ingestions").jsonPath().getList("id").size());
+        assertEquals(1, authorized().queryParam("dataset", dataset).get("/ingestions").jsonPath().getList("id").size());
     }
 
     @Test
@@ -137,7 +137,7 @@ class IngestionResourceTest {
         assertRejected(dataset, "noheader.csv", generate(13, 50, false), "declare its column order");
         assertTrue(lake.list(LakeLocation.of("bronze", dataset + "/")).isEmpty(), "nothing landed in bronze");
         assertEquals(List.of("REJECTED", "REJECTED", "REJECTED", "REJECTED"),
-                given().queryParam("dataset", dataset).get("/ingestions").jsonPath().getList("status"));
+                authorized().queryParam("dataset", dataset).get("/ingestions").jsonPath().getList("status"));
     }
 
     @Test
@@ -154,8 +154,8 @@ class IngestionResourceTest {
                 .then().statusCode(400).body("field", org.hamcrest.Matchers.equalTo("dataset"));
         authorized().contentType("text/csv").body("x").post("/ingestions?dataset=ok&fileName=a.csv&columns=a,b")
                 .then().statusCode(400).body("field", org.hamcrest.Matchers.equalTo("columns"));
-        given().get("/ingestions/not-a-uuid").then().statusCode(400);
-        given().get("/ingestions/" + UUID.randomUUID()).then().statusCode(404);
+        authorized().get("/ingestions/not-a-uuid").then().statusCode(400);
+        authorized().get("/ingestions/" + UUID.randomUUID()).then().statusCode(404);
         authorized().contentType("application/json").body(Map.of("dataset", "ok", "url", "http://example.org/a.csv"))
                 .post("/ingestions").then().statusCode(400).body("error", org.hamcrest.Matchers.containsString("not in"));
         authorized().contentType("application/json").body(Map.of("dataset", "ok", "url", "http://user:pw@localhost/a.csv"))
@@ -163,7 +163,7 @@ class IngestionResourceTest {
     }
 
     @Test
-    void startingAnIngestionNeedsAValidApiKeyAndIsRefusedWith401OtherwiseWhileReadingStaysOpen() {
+    void startingAnIngestionAndReadingTheLedgerNeedAValidApiKeyAndAreRefusedWith401Otherwise() {
         String dataset = dataset();
         given().contentType("text/csv").body("x").queryParam("dataset", dataset).queryParam("fileName", "a.csv")
                 .post("/ingestions").then().statusCode(401).contentType("application/json")
@@ -171,7 +171,11 @@ class IngestionResourceTest {
         given().header("X-API-Key", "not-" + API_KEY).contentType("application/json")
                 .body(Map.of("dataset", dataset, "url", "http://127.0.0.1/a.csv"))
                 .post("/ingestions").then().statusCode(401).header("WWW-Authenticate", org.hamcrest.Matchers.notNullValue());
-        given().queryParam("dataset", dataset).get("/ingestions").then().statusCode(200)
+        given().queryParam("dataset", dataset).get("/ingestions").then().statusCode(401).contentType("application/json")
+                .body("field", org.hamcrest.Matchers.equalTo("X-API-Key"));
+        given().get("/ingestions/" + UUID.randomUUID()).then().statusCode(401);
+        given().header("X-API-Key", "not-" + API_KEY).get("/ingestions/" + UUID.randomUUID()).then().statusCode(401);
+        authorized().queryParam("dataset", dataset).get("/ingestions").then().statusCode(200)
                 .body("size()", org.hamcrest.Matchers.equalTo(0));
     }
 
@@ -337,7 +341,7 @@ class IngestionResourceTest {
                             List.of(Map.of("path", "b-2019-Oct.csv"), Map.of("path", outside)))).post("/ingestions")
                     .then().statusCode(400).body("field", org.hamcrest.Matchers.equalTo("path"));
         }
-        assertEquals(2, given().queryParam("dataset", dataset).get("/ingestions").jsonPath().getList("id").size(),
+        assertEquals(2, authorized().queryParam("dataset", dataset).get("/ingestions").jsonPath().getList("id").size(),
                 "a batch with a refused source starts nothing");
     }
 
@@ -387,12 +391,12 @@ class IngestionResourceTest {
 
     private static Response awaitIngestions(String dataset, int count) throws Exception {
         Instant deadline = Instant.now().plusSeconds(30);
-        Response listed = given().queryParam("dataset", dataset).get("/ingestions");
+        Response listed = authorized().queryParam("dataset", dataset).get("/ingestions");
         while (Instant.now().isBefore(deadline)
                 && (listed.jsonPath().getList("id").size() < count || listed.jsonPath().getList("status").contains("RECEIVING")
                         || listed.jsonPath().getList("source.archive").contains(null))) {
             Thread.sleep(200);
-            listed = given().queryParam("dataset", dataset).get("/ingestions");
+            listed = authorized().queryParam("dataset", dataset).get("/ingestions");
         }
         return listed;
     }

@@ -18,6 +18,8 @@ import dev.clicklake.ingest.ledger.Ingestion;
 import dev.clicklake.ingest.ledger.IngestionLedger;
 import dev.clicklake.ingest.ledger.IngestionStatus;
 import dev.clicklake.ingest.ledger.SourceKind;
+import dev.clicklake.ingest.ledger.Replica;
+import dev.clicklake.ingest.pipeline.ActiveReceivers;
 import dev.clicklake.ingest.pipeline.ReceivingLeases;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,6 +60,12 @@ class ReceivingLeaseTest {
 
     @Inject
     ReceivingLeases leases;
+
+    @Inject
+    ActiveReceivers active;
+
+    @Inject
+    Replica replica;
 
     @Test
     void aReceiveLongerThanTheLeaseKeepsItsLeaseByHeartbeatAndLands() throws Exception {
@@ -102,6 +110,7 @@ class ReceivingLeaseTest {
         Ingestion crashed = ledger.startReceiving(request);
         Ingestion elsewhere = ledger.startReceiving(request);
         Ingestion mine = ledger.startReceiving(request);
+        active.hold(mine.id); // as its receiver does while it works on it
         lease(crashed.id, "crashed-replica/1", Instant.now().minus(Duration.ofMinutes(1)));
         lease(elsewhere.id, "live-replica/2", Instant.now().plus(Duration.ofMinutes(10)));
 
@@ -113,9 +122,28 @@ class ReceivingLeaseTest {
         JsonNode live = view(elsewhere.id.toString());
         assertEquals("RECEIVING", live.get("status").asText(), "another replica's live lease is left alone");
         assertEquals("live-replica/2", live.get("receiver").get("replica").asText());
-        assertEquals("RECEIVING", view(mine.id.toString()).get("status").asText(), "this replica's own lease is renewed");
+        assertEquals("RECEIVING", view(mine.id.toString()).get("status").asText(), "this replica's own live lease is left alone");
+        active.release(mine.id);
         for (Ingestion done : new Ingestion[] {elsewhere, mine}) {
             ledger.end(done.id, IngestionStatus.FAILED, "test over");
+        }
+    }
+
+    @Test
+    void onlyTheLeasesALiveReceiverHoldsAreRenewedSoARowThisReplicaAbandonedEndsFailed() throws Exception {
+        IngestionRequest request = IngestionRequest.of(dataset(), SourceKind.URL, "a.csv", "http://127.0.0.1/a.csv", null);
+        Ingestion abandoned = ledger.startReceiving(request); // as a receiver that died midway leaves it
+        Ingestion held = ledger.startReceiving(request);
+        active.hold(held.id);
+        try {
+            JsonNode lost = awaitStatus(abandoned.id.toString(), "FAILED");
+            assertTrue(lost.get("reason").asText().startsWith("receiver lost: replica " + replica.id()), lost.toString());
+            assertTrue(lost.get("receiver").isNull(), lost.toString());
+            JsonNode live = view(held.id.toString());
+            assertEquals("RECEIVING", live.get("status").asText(), "a held lease is renewed: " + live);
+        } finally {
+            active.release(held.id);
+            ledger.end(held.id, IngestionStatus.FAILED, "test over");
         }
     }
 

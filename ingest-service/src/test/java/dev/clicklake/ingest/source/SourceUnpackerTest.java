@@ -3,6 +3,9 @@ package dev.clicklake.ingest.source;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.clicklake.ingest.landing.RejectedSourceException;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -77,6 +80,30 @@ class SourceUnpackerTest {
         assertEquals("2019-Oct.csv", SourceUnpacker.withoutSuffix("2019-Oct.csv.GZ", ".gz"));
         assertEquals(".gz", SourceUnpacker.withoutSuffix(".gz", ".gz"));
         assertEquals(SourceUnpacker.Format.PLAIN, SourceUnpacker.detect(new byte[0]));
+    }
+
+    @Test
+    void anArchiveBeyondItsLimitsOrWithABadEntryNameOrCorruptDataIsRejectedWithTheReason() throws Exception {
+        byte[] bomb = "a,b\n".repeat(1 << 20).getBytes(StandardCharsets.UTF_8); // 4 MiB, compresses about 500-fold
+        SourceUnpacker.Limits ratio = new SourceUnpacker.Limits(100, Long.MAX_VALUE, 100, 1 << 20);
+        assertRejected(Archives.gzip(bomb), ratio, "max-ratio");
+        assertRejected(Archives.zip(Map.of("bomb.csv", bomb)), ratio, "max-ratio");
+        SourceUnpacker.Limits total = new SourceUnpacker.Limits(100, 1000, Long.MAX_VALUE, Long.MAX_VALUE);
+        assertRejected(Archives.zip(Map.of("a.csv", new byte[600]), Map.of("b.csv", new byte[600])), total, "max-total-bytes");
+        SourceUnpacker.Limits entries = new SourceUnpacker.Limits(2, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
+        assertRejected(Archives.zip(Map.of("a.txt", CSV), Map.of("b.txt", CSV), Map.of("c.csv", CSV)), entries, "max-entries");
+        for (String bad : List.of("../a.csv", "/a.csv", "C:\\a.csv", "a\u0000.csv", "x".repeat(256) + ".csv")) {
+            assertRejected(Archives.zip(Map.of(bad, CSV)), SourceUnpacker.Limits.NONE, "zip entry 1 has a name");
+        }
+        byte[] gz = Archives.gzip(CSV);
+        assertRejected(java.util.Arrays.copyOf(gz, gz.length - 4), SourceUnpacker.Limits.NONE, "gzip data is corrupt");
+        assertRejected(java.util.Arrays.copyOf(gz, 10), SourceUnpacker.Limits.NONE, "gzip data is corrupt");
+    }
+
+    private static void assertRejected(byte[] source, SourceUnpacker.Limits limits, String reason) {
+        RejectedSourceException rejected = assertThrows(RejectedSourceException.class, () -> SourceUnpacker.unpack(
+                new ByteArrayInputStream(source), "a", limits, (fileName, content, format) -> content.readAllBytes()));
+        assertTrue(rejected.getMessage().contains(reason), rejected.getMessage());
     }
 
     private static SourceUnpacker.Unpacked unpack(byte[] source, String name, Map<String, byte[]> files) throws IOException {

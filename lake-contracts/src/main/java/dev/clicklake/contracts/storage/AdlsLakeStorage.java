@@ -259,6 +259,20 @@ public final class AdlsLakeStorage implements LakeStorage {
     }
 
     @Override
+    public boolean deleteFolderIfEmpty(LakeLocation folder) throws IOException {
+        StorageArguments.folderLocation(folder);
+        if (!list(folder).isEmpty()) {
+            return false;
+        }
+        LakeLocation marker = LakeLocation.of(folder.container(), folder.path().substring(0, folder.path().length() - 1));
+        Optional<BlobProperties> properties = properties(marker);
+        if (properties.isEmpty() || !isFolder(properties.get().getMetadata())) {
+            return false; // a flat namespace (Azurite) has no folders: nothing to delete
+        }
+        return call(marker, () -> blob(marker).deleteIfExists());
+    }
+
+    @Override
     public String describe() {
         return "adls:" + blobs.getAccountUrl();
     }

@@ -81,6 +81,21 @@ public interface LakeStorage {
     /** Deletes one object; returns false when there was none. */
     boolean delete(LakeLocation location) throws IOException;
 
+    /**
+     * Deletes the folder {@code folder} (a path ending with a slash) if nothing is in it: a directory of the local
+     * lake, a directory (marker) of ADLS Gen2. Returns false when it holds anything or is not there. Meant for a
+     * folder one writer owns (say an ingestion's own), after deleting what it wrote there: with a concurrent writer
+     * into the same folder, that writer's create may fail.
+     *
+     * <p>The default, for stores without folders, deletes nothing.
+     *
+     * @throws IllegalArgumentException when {@code folder} does not end with a slash or is the container itself
+     */
+    default boolean deleteFolderIfEmpty(LakeLocation folder) throws IOException {
+        StorageArguments.folderLocation(folder);
+        return false;
+    }
+
     /** A short description for logs and health checks, without secrets (e.g. "adls:account" or "local:/data"). */
     String describe();
 }

@@ -6,6 +6,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -145,6 +146,19 @@ public final class LocalLakeStorage implements LakeStorage {
     public boolean delete(LakeLocation location) throws IOException {
         Path file = file(StorageArguments.objectLocation(location));
         return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(file);
+    }
+
+    @Override
+    public boolean deleteFolderIfEmpty(LakeLocation folder) throws IOException {
+        Path dir = root.resolve(folder.container()).resolve(StorageArguments.folderLocation(folder).path());
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try {
+            return Files.deleteIfExists(dir);
+        } catch (DirectoryNotEmptyException e) {
+            return false;
+        }
     }
 
     @Override

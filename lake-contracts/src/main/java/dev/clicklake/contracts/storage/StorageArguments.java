@@ -22,6 +22,14 @@ final class StorageArguments {
         return location;
     }
 
+    static LakeLocation folderLocation(LakeLocation location) {
+        Objects.requireNonNull(location, "location");
+        if (location.path().isEmpty() || !location.path().endsWith("/")) {
+            throw new IllegalArgumentException("not a folder location: " + location);
+        }
+        return location;
+    }
+
     static void checkRange(long offset, long length) {
         if (offset < 0 || length < 0) {
             throw new IllegalArgumentException("negative range: offset " + offset + ", length " + length);

@@ -84,6 +84,27 @@ abstract class AdlsLakeStorageTestBase extends LakeStorageContractTest {
     }
 
     @Test
+    void anEmptyDirectoryIsDeletedByItsMarkerAndOneThatHoldsAnObjectIsKept() throws IOException {
+        storage.create(at("kept/file"), new ByteArrayInputStream(new byte[3]));
+        storage.create(at("emptied/file"), new ByteArrayInputStream(new byte[3]));
+        for (String directory : List.of("kept", "emptied")) {
+            BlobClient marker = container.getBlobClient(at(directory).path());
+            if (!marker.exists()) { // as a hierarchical namespace has them
+                marker.uploadWithResponse(new BlobParallelUploadOptions(BinaryData.fromBytes(new byte[0]))
+                        .setMetadata(Map.of("hdi_isfolder", "true")), null, null);
+            }
+        }
+        assertTrue(storage.delete(at("emptied/file")));
+
+        assertTrue(storage.deleteFolderIfEmpty(at("emptied/")));
+        assertFalse(container.getBlobClient(at("emptied").path()).exists(), "its marker is gone");
+        assertFalse(storage.deleteFolderIfEmpty(at("emptied/")), "no longer there");
+        assertFalse(storage.deleteFolderIfEmpty(at("kept/")), "it holds an object");
+        assertTrue(container.getBlobClient(at("kept").path()).exists());
+        assertFalse(storage.deleteFolderIfEmpty(at("never/")), "no folder, nothing to delete");
+    }
+
+    @Test
     void aCommitRetriedAfterItsResponseWasLostStillSucceeds() throws IOException {
         AtomicBoolean lost = new AtomicBoolean();
         HttpPipelinePolicy loseFirstCommitResponse = (context, next) -> next.process().flatMap(response -> {

@@ -37,6 +37,21 @@ class LocalLakeStorageTest extends LakeStorageContractTest {
     }
 
     @Test
+    void anEmptyFolderIsDeletedAndOneThatHoldsAnythingIsKept() throws IOException {
+        storage.create(at("f/one/a.csv"), new ByteArrayInputStream(new byte[1]));
+        storage.create(at("f/two/b.csv"), new ByteArrayInputStream(new byte[1]));
+
+        assertFalse(storage.deleteFolderIfEmpty(at("f/one/")), "it holds an object");
+        assertTrue(storage.delete(at("f/one/a.csv")));
+        assertTrue(storage.deleteFolderIfEmpty(at("f/one/")));
+        assertFalse(Files.exists(root.resolve(CONTAINER).resolve(at("f/one").path())), "the empty folder is gone");
+        assertFalse(storage.deleteFolderIfEmpty(at("f/one/")), "no longer there");
+        assertFalse(storage.deleteFolderIfEmpty(at("f/")), "it holds a folder with an object");
+        assertTrue(storage.stat(at("f/two/b.csv")).isPresent());
+        assertThrows(IllegalArgumentException.class, () -> storage.deleteFolderIfEmpty(at("f/two/b.csv")));
+    }
+
+    @Test
     void stagingFilesAreRemovedAfterEveryWriteAndNeverListed() throws IOException {
         LakeLocation location = at("x");
         storage.create(location, new ByteArrayInputStream(new byte[10]));
