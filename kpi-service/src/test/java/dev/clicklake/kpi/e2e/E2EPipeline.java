@@ -118,7 +118,7 @@ final class E2EPipeline implements AutoCloseable {
 
     /** {@code GET /ingestions/{id}}. */
     JsonNode ingestion(String id) throws Exception {
-        return JSON.readTree(get(service("ingest-service").baseUrl() + "/ingestions/" + id));
+        return JSON.readTree(get(service("ingest-service").baseUrl() + "/ingestions/" + id, ingestApiKey));
     }
 
     /**
@@ -194,8 +194,13 @@ final class E2EPipeline implements AutoCloseable {
     }
 
     private String get(String url) throws Exception {
+        return get(url, readerApiKey);
+    }
+
+    /** A GET with the key of the service it asks (the ledger needs ingest-service's key, the gold a reader's). */
+    private String get(String url, String apiKey) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                        .header("X-API-Key", readerApiKey).build(),
+                        .header("X-API-Key", apiKey).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), url + " -> " + response.body());
         return response.body();
