@@ -50,12 +50,37 @@ public final class GoldCatalog {
                             stored("step_name", TEXT), optional("sessions", INT64), stored("events", INT64)),
                     Optional.of("event_date")));
 
+    /**
+     * Every (first day, last day) pair of a dataset's days with its exact figures, computed in memory from the
+     * dataset's {@code RangeIndex} (no relation holds it): served as OData entity set {@code RangePairs} and as
+     * {@code GET /kpi/range-pairs}, not as an export. Distinct counts and session timing are exact for the pair's
+     * whole range [first_date, last_date]; no ratio columns (a ratio is a ratio of two of these).
+     */
+    public static final GoldTable RANGE_PAIRS = rangePairs();
+
+    /** Every entity set of the OData feed: the stored tables, then the computed {@link #RANGE_PAIRS}. */
+    public static final List<GoldTable> ENTITY_SETS = Stream.concat(TABLES.stream(), Stream.of(RANGE_PAIRS)).toList();
+
     private GoldCatalog() {
+    }
+
+    /** Whether {@code table} is computed in memory rather than read from PostgreSQL. */
+    public static boolean computed(GoldTable table) {
+        return table.entitySet().equals(RANGE_PAIRS.entitySet());
+    }
+
+    private static GoldTable rangePairs() {
+        List<GoldColumn> columns = new ArrayList<>(List.of(stored("dataset", TEXT), stored("first_date", DATE),
+                stored("last_date", DATE), stored("days", INT32)));
+        columns.addAll(counts());
+        V3_MEASURES.forEach(name -> columns.add(stored(name, INT64)));
+        return new GoldTable("RangePairs", "range-pairs", "(computed: RangeIndex)",
+                List.of("dataset", "first_date", "last_date"), columns, Optional.empty());
     }
 
     /** The table served as OData entity set {@code name}. */
     public static Optional<GoldTable> byEntitySet(String name) {
-        return TABLES.stream().filter(t -> t.entitySet().equals(name)).findFirst();
+        return ENTITY_SETS.stream().filter(t -> t.entitySet().equals(name)).findFirst();
     }
 
     /** The table exported as {@code /export/{name}.*}. */

@@ -37,6 +37,8 @@ public interface KpiConfig {
 
     RangeCache rangeCache();
 
+    RangePairs rangePairs();
+
     Limits limits();
 
     /** The bounds of what one request may ask for; a request beyond them is a 400 naming the parameter. */
@@ -58,6 +60,13 @@ public interface KpiConfig {
      * Range figures held in memory per dataset ({@code RangeFigures}), dropped when PostgreSQL announces that the
      * dataset's gold changed. Memory per dataset: about 88 bytes x days x days / 2 at most.
      */
+    /** The feed of every (first day, last day) pair of a dataset's days with its exact figures. */
+    interface RangePairs {
+        /** Most days one request may span: pairs grow with days x (days + 1) / 2 (400 days: 80,200 pairs). */
+        @WithDefault("400")
+        int maxDays();
+    }
+
     interface RangeCache {
         /** Whether to hold them; off, every range is one SQL statement. */
         @WithDefault("true")

@@ -90,6 +90,15 @@ public class RangeFigures {
         });
     }
 
+    /**
+     * The dataset's index: the one held when there is one, else loaded from one snapshot of gold (and held when
+     * this replica listens and the dataset is short enough); never null.
+     */
+    public RangeIndex index(String dataset) throws SQLException {
+        RangeIndex held = cached(dataset);
+        return held != null ? held : ranges.index(dataset);
+    }
+
     /** Whether ranges are served from memory: the change feed is in place. */
     public boolean listening() {
         return listening;

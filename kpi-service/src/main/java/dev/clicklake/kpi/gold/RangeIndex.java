@@ -79,6 +79,16 @@ public final class RangeIndex {
         return new RangeIndex(first, span, prefix, corrections);
     }
 
+    /** The dataset's first day, or null when it has none. */
+    public LocalDate firstDay() {
+        return days == 0 ? null : LocalDate.ofEpochDay(firstDay);
+    }
+
+    /** The dataset's last day, or null when it has none. */
+    public LocalDate lastDay() {
+        return days == 0 ? null : LocalDate.ofEpochDay(firstDay + days - 1);
+    }
+
     /** How many days the dataset spans, first to last (days without events included). */
     public int span() {
         return days;

@@ -49,12 +49,14 @@ import org.apache.olingo.server.api.uri.queryoption.expression.Member;
 final class GoldCollectionProcessor implements CountEntityCollectionProcessor {
 
     private final GoldReader reader;
+    private final RangePairsCollection rangePairs;
     private final int pageSize;
     private OData odata;
     private ServiceMetadata metadata;
 
-    GoldCollectionProcessor(GoldReader reader, int pageSize) {
+    GoldCollectionProcessor(GoldReader reader, RangePairsCollection rangePairs, int pageSize) {
         this.reader = reader;
+        this.rangePairs = rangePairs;
         this.pageSize = pageSize;
     }
 
@@ -70,6 +72,20 @@ final class GoldCollectionProcessor implements CountEntityCollectionProcessor {
         EdmEntitySet edmSet = entitySet(uriInfo, 1);
         GoldTable table = GoldCatalog.byEntitySet(edmSet.getName()).orElseThrow();
         refuseUnsupported(uriInfo);
+        if (GoldCatalog.computed(table)) {
+            RangePairsCollection.Page page = rangePairs.read(uriInfo, pageSize(request, response), true);
+            EntityCollection computed = page.entities();
+            if (page.count() >= 0) {
+                computed.setCount(Math.toIntExact(page.count()));
+            }
+            if (page.nextToken() != null) {
+                String kept = QueryOptions.without(request.getRawQueryPath(), "$skiptoken");
+                computed.setNext(URI.create(request.getRawBaseUri() + "/" + edmSet.getName() + "?"
+                        + (kept == null ? "" : kept + "&") + "$skiptoken=" + page.nextToken()));
+            }
+            serialize(request, response, uriInfo, format, edmSet, computed);
+            return;
+        }
         Optional<SqlFragment> filter = filter(table, uriInfo);
         List<SortKey> order = GoldQuery.totalOrder(table, requestedOrder(table, uriInfo));
         List<GoldColumn> columns = GoldQuery.readColumns(table, selected(table, uriInfo.getSelectOption()), order);
@@ -106,7 +122,11 @@ final class GoldCollectionProcessor implements CountEntityCollectionProcessor {
             List<Object> lastValues = order.stream().map(k -> last[indexOf(columns, k.column())]).toList();
             collection.setNext(nextLink(request, edmSet, new SkipToken(orderText, served + limit, lastValues)));
         }
+        serialize(request, response, uriInfo, format, edmSet, collection);
+    }
 
+    private void serialize(ODataRequest request, ODataResponse response, UriInfo uriInfo, ContentType format,
+                           EdmEntitySet edmSet, EntityCollection collection) throws ODataLibraryException {
         String serviceRoot = request.getRawBaseUri() + "/";
         SelectOption select = uriInfo.getSelectOption();
         ContextURL context = ContextURL.with()
@@ -132,6 +152,13 @@ final class GoldCollectionProcessor implements CountEntityCollectionProcessor {
         EdmEntitySet edmSet = entitySet(uriInfo, 2);
         GoldTable table = GoldCatalog.byEntitySet(edmSet.getName()).orElseThrow();
         refuseUnsupported(uriInfo);
+        if (GoldCatalog.computed(table)) {
+            long pairs = rangePairs.read(uriInfo, pageSize, false).count();
+            response.setContent(odata.createFixedFormatSerializer().count(Math.toIntExact(pairs)));
+            response.setStatusCode(HttpStatusCode.OK.getStatusCode());
+            response.setHeader(HttpHeader.CONTENT_TYPE, ContentType.TEXT_PLAIN.toContentTypeString());
+            return;
+        }
         Optional<SqlFragment> filter = filter(table, uriInfo);
         long count = read(session -> session.count(GoldSql.count(table, filter)));
         response.setContent(odata.createFixedFormatSerializer().count(Math.toIntExact(count)));

@@ -30,7 +30,7 @@ final class GoldEdmProvider extends CsdlAbstractEdmProvider {
 
     @Override
     public CsdlEntityType getEntityType(FullQualifiedName name) {
-        return GoldCatalog.TABLES.stream()
+        return GoldCatalog.ENTITY_SETS.stream()
                 .filter(table -> typeName(table).equals(name))
                 .findFirst()
                 .map(GoldEdmProvider::entityType)
@@ -54,14 +54,14 @@ final class GoldEdmProvider extends CsdlAbstractEdmProvider {
     public CsdlEntityContainer getEntityContainer() {
         return new CsdlEntityContainer()
                 .setName(CONTAINER.getName())
-                .setEntitySets(GoldCatalog.TABLES.stream().map(GoldEdmProvider::entitySet).toList());
+                .setEntitySets(GoldCatalog.ENTITY_SETS.stream().map(GoldEdmProvider::entitySet).toList());
     }
 
     @Override
     public List<CsdlSchema> getSchemas() {
         return List.of(new CsdlSchema()
                 .setNamespace(NAMESPACE)
-                .setEntityTypes(GoldCatalog.TABLES.stream().map(GoldEdmProvider::entityType).toList())
+                .setEntityTypes(GoldCatalog.ENTITY_SETS.stream().map(GoldEdmProvider::entityType).toList())
                 .setEntityContainer(getEntityContainer()));
     }
 

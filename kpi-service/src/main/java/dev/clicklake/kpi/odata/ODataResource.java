@@ -1,6 +1,7 @@
 package dev.clicklake.kpi.odata;
 
 import dev.clicklake.kpi.config.KpiConfig;
+import dev.clicklake.kpi.gold.RangePairs;
 import dev.clicklake.kpi.store.GoldReader;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -34,12 +35,14 @@ public class ODataResource {
     private static final String METADATA = "/$metadata";
 
     private final GoldReader reader;
+    private final RangePairs rangePairs;
     private final KpiConfig config;
     private final ServiceMetadata metadata;
     private final ExpressionLimits expressions;
 
-    ODataResource(GoldReader reader, KpiConfig config) {
+    ODataResource(GoldReader reader, RangePairs rangePairs, KpiConfig config) {
         this.reader = reader;
+        this.rangePairs = rangePairs;
         this.config = config;
         this.expressions = new ExpressionLimits(config.odata().maxExpressionLength(), config.odata().maxExpressionDepth());
         this.metadata = OData.newInstance().createServiceMetadata(new GoldEdmProvider(), List.of());
@@ -66,7 +69,8 @@ public class ODataResource {
         }
         OData odata = OData.newInstance();
         ODataHandler handler = odata.createRawHandler(metadata);
-        handler.register(new GoldCollectionProcessor(reader, config.odata().pageSize()));
+        handler.register(new GoldCollectionProcessor(reader, new RangePairsCollection(reader, rangePairs),
+                config.odata().pageSize()));
         handler.register(new GoldServiceDocumentProcessor());
         handler.register(new GoldErrorProcessor());
         ODataResponse answer;

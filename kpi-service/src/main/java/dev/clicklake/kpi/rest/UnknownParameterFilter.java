@@ -17,7 +17,8 @@ public class UnknownParameterFilter {
     private static final Set<String> RANGE = Set.of("dataset", "from", "to");
     private static final Map<String, Set<String>> KNOWN = Map.of(
             "/kpi/breakdown", Set.of("dataset", "from", "to", "dimension", "top", "by"),
-            "/kpi/compare", Set.of("dataset", "from", "to", "against"));
+            "/kpi/compare", Set.of("dataset", "from", "to", "against"),
+            "/kpi/range-pairs", Set.of("dataset", "from", "to", "format"));
 
     @ServerRequestFilter
     public Optional<Response> refuseUnknownParameters(ContainerRequestContext request) {
