@@ -68,7 +68,7 @@ class PowerBiModelTest {
         JsonNode columns = parsed.get("shared/KpiColumns.pq").path("records").get(0).path("fields");
         model = new LinkedHashMap<>();
         columns.fields().forEachRemaining(table -> model.put(table.getKey(), all(QUOTED_NAME, table.getValue().asText())));
-        assertEquals(7, model.size(), () -> "KpiColumns' tables: " + model.keySet());
+        assertEquals(8, model.size(), () -> "KpiColumns' tables: " + model.keySet());
     }
 
     @Test
