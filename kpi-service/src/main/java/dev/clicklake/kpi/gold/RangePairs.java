@@ -56,7 +56,7 @@ public class RangePairs {
             return d * (d + 1) / 2;
         }
 
-        /** Walks the pairs (first, then last day, ascending) from {@code after} (exclusive; null: from the start). */
+        /** Walks the pairs (first, then last day, ascending) after the pair (afterFirst, afterLast), or all when null. */
         public void forEach(LocalDate afterFirst, LocalDate afterLast, Sink sink) throws Exception {
             if (first == null) {
                 return;

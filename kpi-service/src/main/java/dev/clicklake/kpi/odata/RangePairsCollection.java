@@ -67,14 +67,21 @@ final class RangePairsCollection {
         Object[][] last = {null};
         boolean[] more = {false};
         try {
+            Optional<String> only = uriInfo.getFilterOption() == null ? Optional.empty()
+                    : RowFilter.requiredText(uriInfo.getFilterOption().getExpression(), "dataset");
             for (String dataset : datasets()) {
+                if (only.isPresent() && !only.get().equals(dataset)) {
+                    continue;
+                }
                 RangePairs.Window window = pairs.recent(dataset);
                 boolean before = token != null && dataset.compareTo(token.dataset()) < 0;
                 boolean at = token != null && dataset.equals(token.dataset());
                 if (before && !withCount) {
                     continue;
                 }
-                window.forEach(null, null, pair -> {
+                // without a count, the pairs up to the token's are not even computed
+                boolean resume = at && !withCount;
+                window.forEach(resume ? token.first() : null, resume ? token.last() : null, pair -> {
                     Object[] row = pair.values();
                     if (!RowFilter.matches(filter, row)) {
                         return true;

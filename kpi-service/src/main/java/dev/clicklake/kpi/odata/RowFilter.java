@@ -50,6 +50,40 @@ final class RowFilter implements ExpressionVisitor<RowFilter.Term> {
         }
     }
 
+    /**
+     * The value {@code column} must equal for any row to match: a top-level {@code and} operand
+     * {@code column eq 'literal'} (as Power Query folds {@code [dataset] = Dataset}); empty when there is none.
+     */
+    static java.util.Optional<String> requiredText(Expression expression, String column) {
+        if (expression instanceof org.apache.olingo.server.api.uri.queryoption.expression.Binary binary) {
+            if (binary.getOperator() == BinaryOperatorKind.AND) {
+                return requiredText(binary.getLeftOperand(), column)
+                        .or(() -> requiredText(binary.getRightOperand(), column));
+            }
+            if (binary.getOperator() == BinaryOperatorKind.EQ) {
+                Expression left = binary.getLeftOperand();
+                Expression right = binary.getRightOperand();
+                if (right instanceof Member && left instanceof Literal) {
+                    Expression swap = left;
+                    left = right;
+                    right = swap;
+                }
+                if (left instanceof Member member && right instanceof Literal literal
+                        && member.getResourcePath().getUriResourceParts().size() == 1
+                        && member.getResourcePath().getUriResourceParts().get(0).getSegmentValue().equals(column)
+                        && literal.getType() instanceof EdmPrimitiveType type
+                        && EdmPrimitiveTypeKind.valueOfFQN(type.getFullQualifiedName()) == EdmPrimitiveTypeKind.String) {
+                    try {
+                        return java.util.Optional.of(type.fromUriLiteral(literal.getText()));
+                    } catch (org.apache.olingo.commons.api.edm.EdmPrimitiveTypeException e) {
+                        return java.util.Optional.empty();
+                    }
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     static boolean matches(Term condition, Object[] row) {
         return Boolean.TRUE.equals(condition.of(row));
     }

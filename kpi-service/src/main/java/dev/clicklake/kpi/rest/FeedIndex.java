@@ -33,6 +33,8 @@ public record FeedIndex(@Schema(example = "clicklake kpi-service") String servic
         }
         feeds.add(new Feed("json", "kpi/breakdown", "JSON API: per main_category, brand or hour over [from, to)",
                 List.of("dataset", "from", "to", "dimension")));
+        feeds.add(new Feed("json", "kpi/range-pairs", "JSON API: exact figures of every (first day, last day) pair of "
+                + "the dataset's days (at most clicklake.kpi.range-pairs.max-days; format=csv for CSV)", List.of("dataset")));
         GoldCatalog.TABLES.forEach(table -> feeds.add(new Feed("csv", "export/" + table.exportName() + ".csv",
                 "CSV export of " + table.entitySet(), List.of())));
         feeds.add(new Feed("html", "dashboard/", "the dashboard", List.of()));
