@@ -163,6 +163,25 @@ class RangePairsFlowTest {
         assertPair(served.get(14), OCT_30.plusDays(4), OCT_30.plusDays(4));
         assertPair(served.get(4), OCT_30, OCT_30.plusDays(4));
 
+        // without $count each page resumes at its token's pair; pages of 4 across a first day's pairs
+        List<String> keys = new ArrayList<>();
+        url = "/odata/RangePairs?$select=first_date,last_date&$filter=" + encode("dataset eq '" + dataset + "'");
+        while (url != null) {
+            JsonNode page = JSON.readTree(given().urlEncodingEnabled(false).header("Prefer", "odata.maxpagesize=4")
+                    .when().get(url).then().statusCode(200).extract().asString());
+            page.path("value").forEach(v -> keys.add(v.path("first_date").asText() + ".." + v.path("last_date").asText()));
+            url = page.hasNonNull("@odata.nextLink") ? page.path("@odata.nextLink").asText() : null;
+        }
+        assertEquals(served.stream().map(v -> v.path("first_date").asText() + ".." + v.path("last_date").asText()).toList(),
+                keys);
+
+        // a filter not anchored on one dataset reads them all
+        String both = given().urlEncodingEnabled(false)
+                .when().get("/odata/RangePairs/$count?$filter=" + encode("(dataset eq '" + dataset + "' or dataset eq '"
+                        + wide + "') and first_date eq last_date"))
+                .then().statusCode(200).extract().asString();
+        assertEquals(String.valueOf(5 + 400), both);
+
         JsonNode top = JSON.readTree(given().urlEncodingEnabled(false)
                 .when().get("/odata/RangePairs?$top=2&$skip=1&$filter=" + encode("dataset eq '" + dataset + "'"))
                 .then().statusCode(200).extract().asString());
