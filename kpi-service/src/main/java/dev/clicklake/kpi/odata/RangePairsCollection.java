@@ -114,6 +114,9 @@ final class RangePairsCollection {
             }
         } catch (RangePairs.TooManyDaysException e) {
             throw new ODataApplicationException(e.getMessage(), 422, Locale.ROOT, "TooManyDays");
+        } catch (dev.clicklake.kpi.gold.GoldNotReadyException e) {
+            throw new ODataApplicationException(e.getMessage(), HttpStatusCode.SERVICE_UNAVAILABLE.getStatusCode(),
+                    Locale.ROOT, "GoldNotReady");
         } catch (ODataApplicationException e) {
             throw e;
         } catch (Exception e) {
