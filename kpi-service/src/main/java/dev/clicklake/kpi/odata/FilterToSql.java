@@ -8,16 +8,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.apache.olingo.commons.api.edm.EdmEnumType;
 import org.apache.olingo.commons.api.edm.EdmPrimitiveType;
 import org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind;
-import org.apache.olingo.commons.api.edm.EdmType;
 import org.apache.olingo.server.api.ODataApplicationException;
 import org.apache.olingo.server.api.uri.UriResource;
 import org.apache.olingo.server.api.uri.UriResourcePrimitiveProperty;
 import org.apache.olingo.server.api.uri.queryoption.expression.BinaryOperatorKind;
 import org.apache.olingo.server.api.uri.queryoption.expression.Expression;
-import org.apache.olingo.server.api.uri.queryoption.expression.ExpressionVisitor;
 import org.apache.olingo.server.api.uri.queryoption.expression.Literal;
 import org.apache.olingo.server.api.uri.queryoption.expression.Member;
 import org.apache.olingo.server.api.uri.queryoption.expression.MethodKind;
@@ -33,7 +30,7 @@ import org.apache.olingo.server.api.uri.queryoption.expression.UnaryOperatorKind
  * matches neither {@code contains(c,'x')} nor {@code not contains(c,'x')}. Anything else is refused with 501, never
  * ignored.
  */
-final class FilterToSql implements ExpressionVisitor<SqlFragment> {
+final class FilterToSql extends FilterRefusals<SqlFragment> {
 
     private static final SqlFragment NULL = SqlFragment.of("NULL", true);
 
@@ -136,32 +133,6 @@ final class FilterToSql implements ExpressionVisitor<SqlFragment> {
         GoldColumn column = table.column(property.getProperty().getName()).orElseThrow(
                 () -> ODataRefusal.badRequest("UnknownProperty", "unknown property " + property.getProperty().getName()));
         return SqlFragment.of(column.name(), column.nullable());
-    }
-
-    @Override
-    public SqlFragment visitLambdaExpression(String function, String variable, Expression expression)
-            throws ODataApplicationException {
-        throw ODataRefusal.notImplemented("UnsupportedLambda", "$filter does not support any/all");
-    }
-
-    @Override
-    public SqlFragment visitAlias(String aliasName) throws ODataApplicationException {
-        throw ODataRefusal.notImplemented("UnsupportedAlias", "$filter does not support parameter aliases");
-    }
-
-    @Override
-    public SqlFragment visitTypeLiteral(EdmType type) throws ODataApplicationException {
-        throw ODataRefusal.notImplemented("UnsupportedTypeLiteral", "$filter does not support type literals");
-    }
-
-    @Override
-    public SqlFragment visitLambdaReference(String variableName) throws ODataApplicationException {
-        throw ODataRefusal.notImplemented("UnsupportedLambda", "$filter does not support any/all");
-    }
-
-    @Override
-    public SqlFragment visitEnum(EdmEnumType type, List<String> enumValues) throws ODataApplicationException {
-        throw ODataRefusal.notImplemented("UnsupportedEnum", "the feed has no enumerations");
     }
 
     /**

@@ -6,16 +6,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
-import org.apache.olingo.commons.api.edm.EdmEnumType;
 import org.apache.olingo.commons.api.edm.EdmPrimitiveType;
 import org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind;
-import org.apache.olingo.commons.api.edm.EdmType;
 import org.apache.olingo.server.api.ODataApplicationException;
 import org.apache.olingo.server.api.uri.UriResource;
 import org.apache.olingo.server.api.uri.UriResourcePrimitiveProperty;
 import org.apache.olingo.server.api.uri.queryoption.expression.BinaryOperatorKind;
 import org.apache.olingo.server.api.uri.queryoption.expression.Expression;
-import org.apache.olingo.server.api.uri.queryoption.expression.ExpressionVisitor;
 import org.apache.olingo.server.api.uri.queryoption.expression.Literal;
 import org.apache.olingo.server.api.uri.queryoption.expression.Member;
 import org.apache.olingo.server.api.uri.queryoption.expression.MethodKind;
@@ -27,7 +24,7 @@ import org.apache.olingo.server.api.uri.queryoption.expression.UnaryOperatorKind
  * {@code year month day} of a date; a comparison with {@code null} is false (eq, order) or true (ne). Anything
  * else is refused with 501, as {@link FilterToSql} does for the stored tables.
  */
-final class RowFilter implements ExpressionVisitor<RowFilter.Term> {
+final class RowFilter extends FilterRefusals<RowFilter.Term> {
 
     /** A value of the expression for one row. */
     @FunctionalInterface
@@ -199,31 +196,5 @@ final class RowFilter implements ExpressionVisitor<RowFilter.Term> {
         int at = table.columns().indexOf(table.column(name).orElseThrow(
                 () -> ODataRefusal.badRequest("UnknownProperty", "unknown property " + name)));
         return row -> row[at];
-    }
-
-    @Override
-    public Term visitLambdaExpression(String function, String variable, Expression expression)
-            throws ODataApplicationException {
-        throw ODataRefusal.notImplemented("UnsupportedLambda", "$filter does not support any/all");
-    }
-
-    @Override
-    public Term visitAlias(String aliasName) throws ODataApplicationException {
-        throw ODataRefusal.notImplemented("UnsupportedAlias", "$filter does not support parameter aliases");
-    }
-
-    @Override
-    public Term visitTypeLiteral(EdmType type) throws ODataApplicationException {
-        throw ODataRefusal.notImplemented("UnsupportedTypeLiteral", "$filter does not support type literals");
-    }
-
-    @Override
-    public Term visitLambdaReference(String variableName) throws ODataApplicationException {
-        throw ODataRefusal.notImplemented("UnsupportedLambda", "$filter does not support any/all");
-    }
-
-    @Override
-    public Term visitEnum(EdmEnumType type, List<String> enumValues) throws ODataApplicationException {
-        throw ODataRefusal.notImplemented("UnsupportedEnum", "the feed has no enumerations");
     }
 }
