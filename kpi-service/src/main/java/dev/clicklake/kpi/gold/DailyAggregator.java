@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
@@ -69,32 +68,6 @@ public final class DailyAggregator {
         }
         try (Engine engine = engine(); DayScan scan = engine.scan(dataset, day, files)) {
             return scan.figures();
-        }
-    }
-
-    /** The users and sessions of {@code day} over {@code files}, for the day's id sets. */
-    public DayIdentities identities(LocalDate day, List<Path> files) throws SQLException {
-        if (files.isEmpty()) {
-            return new DayIdentities(List.of(), List.of());
-        }
-        try (Engine engine = engine(); DayScan scan = engine.scan("", day, files)) {
-            return scan.identities();
-        }
-    }
-
-    /**
-     * Streams the day's figures per member of {@code dimension} to {@code sink}, one complete member at a time.
-     *
-     * @param sessionIds the dictionary id of every session of the day
-     */
-    public void breakdown(LocalDate day, List<Path> files, Dimension dimension, Map<String, Long> sessionIds,
-            MemberSink sink) throws SQLException {
-        if (files.isEmpty()) {
-            return;
-        }
-        try (Engine engine = engine(); DayScan scan = engine.scan("", day, files)) {
-            scan.numberSessions(sessionIds);
-            scan.breakdown(dimension, sink);
         }
     }
 }

@@ -9,15 +9,15 @@ import dev.clicklake.kpi.store.DailyKpiRepository;
 import dev.clicklake.kpi.store.DaySourcesRepository;
 import dev.clicklake.kpi.store.IdSetsRepository;
 import dev.clicklake.kpi.store.SessionDictionary;
+import dev.clicklake.kpi.store.SessionFactsCsv;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.SQLException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -122,8 +122,8 @@ public class DailyGoldService {
 
     /** A day read from silver, ready to be written: its local folder (deleted by {@link #close}). */
     private record PreparedDay(LocalDate date, SilverFingerprint sources, SilverPartitionCopy partition,
-            Optional<DailyKpi> kpi, DayIdentities identities, Map<String, Long> sessionIds, IdSets sets,
-            List<BreakdownCsv.Written> breakdowns, long started) implements AutoCloseable {
+            Optional<DailyKpi> kpi, IdSets sets, Path sessionFacts, List<BreakdownCsv.Written> breakdowns, long started)
+            implements AutoCloseable {
 
         @Override
         public void close() {
@@ -133,24 +133,28 @@ public class DailyGoldService {
 
     /**
      * Off the transaction: downloads and scans the day, numbers its sessions, builds its id sets, and writes its
-     * breakdowns as CSV files for COPY beside its silver copies.
+     * session facts and breakdowns as CSV files for COPY beside its silver copies.
      */
     private PreparedDay prepare(DailyAggregator.Engine engine, String dataset, LocalDate date, List<LakeObject> objects,
             SilverFingerprint sources, long started) throws Exception {
         SilverPartitionCopy partition = silver.download(dataset, date, objects);
         try {
             if (partition.files().isEmpty()) {
-                return new PreparedDay(date, sources, partition, Optional.empty(), null, Map.of(), null, List.of(), started);
+                return new PreparedDay(date, sources, partition, Optional.empty(), null, null, List.of(), started);
             }
             try (DayScan scan = engine.scan(dataset, date, partition.files())) {
                 Optional<DailyKpi> kpi = scan.figures();
                 if (kpi.isEmpty()) {
-                    return new PreparedDay(date, sources, partition, kpi, null, Map.of(), null, List.of(), started);
+                    return new PreparedDay(date, sources, partition, kpi, null, null, List.of(), started);
                 }
-                DayIdentities day = scan.identities();
-                Map<String, Long> ids = sessionDictionary.idsOf(dataset,
-                        day.sessions().stream().map(SessionFact::session).toList());
-                scan.numberSessions(ids);
+                try (DayScan.SessionIds ids = scan.sessionIds()) {
+                    sessionDictionary.number(dataset, scan.sessions(), ids);
+                }
+                IdSets sets;
+                SessionFactsCsv facts = new SessionFactsCsv(dataset, date, partition.folder());
+                try (facts) {
+                    sets = scan.idSets(facts);
+                }
                 List<BreakdownCsv.Written> breakdowns = new ArrayList<>();
                 for (Dimension dimension : Dimension.values()) {
                     BreakdownCsv csv = new BreakdownCsv(dataset, date, dimension, partition.folder());
@@ -159,8 +163,7 @@ public class DailyGoldService {
                     }
                     breakdowns.add(csv.written());
                 }
-                return new PreparedDay(date, sources, partition, kpi, day, ids, IdSets.ofDay(day, ids), breakdowns,
-                        started);
+                return new PreparedDay(date, sources, partition, kpi, sets, facts.file(), breakdowns, started);
             }
         } catch (Exception | Error e) {
             partition.close();
@@ -175,10 +178,10 @@ public class DailyGoldService {
             breakdowns.deleteDay(dataset, date);
             if (day.kpi().isEmpty()) {
                 repository.replaceDay(dataset, date, Optional.empty());
-                idSets.replaceDay(dataset, date, Optional.empty(), List.of(), Map.of());
+                idSets.replaceDay(dataset, date, Optional.empty(), Optional.empty());
             } else {
                 repository.replaceDay(dataset, date, Optional.of(PeriodFigures.ofDay(day.kpi().get(), day.sets())));
-                idSets.replaceDay(dataset, date, Optional.of(day.sets()), day.identities().sessions(), day.sessionIds());
+                idSets.replaceDay(dataset, date, Optional.of(day.sets()), Optional.of(day.sessionFacts()));
                 for (BreakdownCsv.Written files : day.breakdowns()) {
                     breakdowns.copy(files);
                 }

@@ -1,8 +1,9 @@
 package dev.clicklake.kpi.gold;
 
+import dev.clicklake.kpi.store.SessionDictionary;
+import dev.clicklake.kpi.store.SessionFactsCsv;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -48,29 +49,51 @@ public final class DayScan implements AutoCloseable {
             FROM day_events
             """;
 
-    private static final String USERS = "SELECT user_id, bool_or(event_type = 'purchase') FROM day_events GROUP BY user_id";
+    private static final String SESSIONS = "SELECT DISTINCT user_session FROM day_events WHERE user_session IS NOT NULL ORDER BY 1";
 
-    private static final String SESSIONS = """
-            SELECT user_session,
-                   bool_or(event_type = 'view'), bool_or(event_type = 'cart'), bool_or(event_type = 'purchase'),
-                   count(*), min(event_us), max(event_us)
-            FROM day_events
-            WHERE user_session IS NOT NULL
-            GROUP BY user_session
+    private static final String USERS = """
+            SELECT user_id, bool_or(event_type = 'purchase') FROM day_events GROUP BY user_id ORDER BY user_id""";
+
+    private static final String NUMBERED_SESSIONS = """
+            SELECT s.id, bool_or(e.event_type = 'view'), bool_or(e.event_type = 'cart'), bool_or(e.event_type = 'purchase'),
+                   count(*), min(e.event_us), max(e.event_us)
+            FROM day_events e JOIN session_ids s ON s.user_session = e.user_session
+            GROUP BY s.id
+            ORDER BY s.id
             """;
 
-    // one row per (member, user, session) of the day, in member order: a member is complete when the next begins
-    private static final String BREAKDOWN = """
-            SELECT e.%s AS member, e.user_id, s.id,
+    // the members of one dimension, numbered in their order: the three streams below are merged on the number
+    private static final String MEMBERS = """
+            CREATE OR REPLACE TABLE day_members AS
+            SELECT member, CAST(row_number() OVER (ORDER BY member) AS BIGINT) AS m
+            FROM (SELECT DISTINCT %s AS member FROM day_events)
+            """;
+
+    private static final String MEMBER_COUNTS = """
+            SELECT d.m, d.member,
                    count(*),
                    count(*) FILTER (WHERE e.event_type = 'view'),
                    count(*) FILTER (WHERE e.event_type = 'cart'),
                    count(*) FILTER (WHERE e.event_type = 'remove_from_cart'),
                    count(*) FILTER (WHERE e.event_type = 'purchase'),
                    CAST(coalesce(sum(e.price) FILTER (WHERE e.event_type = 'purchase'), 0) AS DECIMAL(18, 2))
-            FROM day_events e LEFT JOIN session_ids s ON s.user_session = e.user_session
-            GROUP BY ALL
-            ORDER BY member
+            FROM day_events e JOIN day_members d ON d.member = e.%s
+            GROUP BY d.m, d.member
+            ORDER BY d.m
+            """;
+
+    private static final String MEMBER_USERS = """
+            SELECT d.m, e.user_id, bool_or(e.event_type = 'purchase')
+            FROM day_events e JOIN day_members d ON d.member = e.%s
+            GROUP BY d.m, e.user_id
+            ORDER BY d.m, e.user_id
+            """;
+
+    private static final String MEMBER_SESSIONS = """
+            SELECT d.m, s.id, bool_or(e.event_type = 'cart'), bool_or(e.event_type = 'purchase')
+            FROM day_events e JOIN day_members d ON d.member = e.%s JOIN session_ids s ON s.user_session = e.user_session
+            GROUP BY d.m, s.id
+            ORDER BY d.m, s.id
             """;
 
     private final Connection duckdb;
@@ -78,6 +101,7 @@ public final class DayScan implements AutoCloseable {
     private final LocalDate day;
     private final String eventsTable;
     private final String idsTable;
+    private final String membersTable;
     private boolean sessionsNumbered;
 
     private DayScan(Connection duckdb, String dataset, LocalDate day, String events, String sessionIds) {
@@ -86,6 +110,7 @@ public final class DayScan implements AutoCloseable {
         this.day = day;
         this.eventsTable = events;
         this.idsTable = sessionIds;
+        this.membersTable = events.replace("day_events", "day_members");
     }
 
     /**
@@ -123,68 +148,149 @@ public final class DayScan implements AutoCloseable {
         }
     }
 
-    /** The day's users (and whether they bought) and sessions, for its id sets. */
-    public DayIdentities identities() throws SQLException {
-        List<UserFact> users = new ArrayList<>();
-        List<SessionFact> sessions = new ArrayList<>();
-        try (Statement statement = duckdb.createStatement()) {
-            try (ResultSet row = statement.executeQuery(sql(USERS))) {
-                while (row.next()) {
-                    users.add(new UserFact(row.getLong(1), row.getBoolean(2)));
-                }
-            }
-            try (ResultSet row = statement.executeQuery(sql(SESSIONS))) {
-                while (row.next()) {
-                    sessions.add(new SessionFact(row.getString(1), row.getBoolean(2), row.getBoolean(3),
-                            row.getBoolean(4), row.getLong(5), row.getLong(6), row.getLong(7)));
-                }
+    /** The day's distinct sessions, ascending, for {@link SessionDictionary#number} and {@link #sessionIds}. */
+    public List<String> sessions() throws SQLException {
+        List<String> sessions = new ArrayList<>();
+        try (Statement statement = duckdb.createStatement(); ResultSet row = statement.executeQuery(sql(SESSIONS))) {
+            while (row.next()) {
+                sessions.add(row.getString(1));
             }
         }
-        return new DayIdentities(users, sessions);
-    }
-
-    /** Gives DuckDB the dictionary number of every session of the day, for {@link #breakdown}. */
-    public void numberSessions(Map<String, Long> sessionIds) throws SQLException {
-        try (DuckDBAppender appender = duckdb.unwrap(DuckDBConnection.class).createAppender(
-                DuckDBConnection.DEFAULT_SCHEMA, idsTable)) {
-            for (Map.Entry<String, Long> session : sessionIds.entrySet()) {
-                appender.beginRow();
-                appender.append(session.getKey());
-                appender.append(session.getValue().longValue());
-                appender.endRow();
-            }
-        }
-        sessionsNumbered = true;
+        return sessions;
     }
 
     /**
-     * Streams the day's figures per member of {@code dimension} to {@code sink}, one complete member at a time:
-     * DuckDB groups and sorts (spilling beyond its memory limit), Java holds one member's bitmaps. Call
-     * {@link #numberSessions} first.
+     * Where the dictionary numbers of the day's sessions go, each once (DuckDB's appender); close it before {@link
+     * #idSets} and {@link #breakdown}, which join on them.
+     */
+    public SessionIds sessionIds() throws SQLException {
+        return new SessionIds();
+    }
+
+    /** Gives DuckDB the number of every session of the day at once (see {@link #sessionIds}). */
+    public void numberSessions(Map<String, Long> sessionIds) throws SQLException {
+        try (SessionIds ids = sessionIds()) {
+            for (Map.Entry<String, Long> session : sessionIds.entrySet()) {
+                ids.accept(session.getKey(), session.getValue());
+            }
+        }
+    }
+
+    /** The numbers of the day's sessions, appended into its scan's table; {@link #clear} empties it. */
+    public final class SessionIds implements SessionDictionary.NumberSink, AutoCloseable {
+
+        private DuckDBAppender appender;
+
+        private SessionIds() throws SQLException {
+            this.appender = appender();
+        }
+
+        @Override
+        public void accept(String session, long id) throws SQLException {
+            appender.beginRow();
+            appender.append(session);
+            appender.append(id);
+            appender.endRow();
+        }
+
+        @Override
+        public void clear() throws SQLException {
+            appender.close();
+            try (Statement statement = duckdb.createStatement()) {
+                statement.execute("DELETE FROM " + idsTable);
+            }
+            appender = appender();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            appender.close();
+            sessionsNumbered = true;
+        }
+
+        private DuckDBAppender appender() throws SQLException {
+            return duckdb.unwrap(DuckDBConnection.class).createAppender(DuckDBConnection.DEFAULT_SCHEMA, idsTable);
+        }
+    }
+
+    /**
+     * The day's id sets, built in id order from DuckDB's grouping (users by user_id, sessions by number), while each
+     * numbered session's facts stream into {@code facts}. Number the sessions first.
+     */
+    public IdSets idSets(SessionFactsCsv facts) throws SQLException {
+        requireNumbered();
+        IdSets.Builder sets = new IdSets.Builder();
+        try (Statement statement = duckdb.createStatement()) {
+            try (ResultSet row = statement.executeQuery(sql(USERS))) {
+                while (row.next()) {
+                    sets.addUser(row.getLong(1), row.getBoolean(2));
+                }
+            }
+            try (ResultSet row = statement.executeQuery(sql(NUMBERED_SESSIONS))) {
+                while (row.next()) {
+                    long id = row.getLong(1);
+                    long events = row.getLong(5);
+                    long first = row.getLong(6);
+                    long last = row.getLong(7);
+                    sets.addSession(id, row.getBoolean(2), row.getBoolean(3), row.getBoolean(4), events, last - first);
+                    facts.add(id, first, last, events);
+                }
+            }
+        }
+        return sets.build();
+    }
+
+    /**
+     * Streams the day's figures per member of {@code dimension} to {@code sink}, one complete member at a time, in
+     * member order: DuckDB numbers the members, then groups the counts, the (member, user) and the (member, session)
+     * pairs in three sorted streams (spilling beyond its memory limit) that are merged on the member's number, so Java
+     * holds one member's bitmaps, built in id order. Number the sessions first.
      */
     public void breakdown(Dimension dimension, MemberSink sink) throws SQLException {
-        if (!sessionsNumbered) {
-            throw new IllegalStateException("number the day's sessions before its breakdowns");
+        requireNumbered();
+        String column = column(dimension);
+        DuckDBConnection connection = duckdb.unwrap(DuckDBConnection.class);
+        try (Statement statement = duckdb.createStatement()) {
+            statement.execute(sql(MEMBERS.formatted(column)));
         }
-        try (PreparedStatement statement = duckdb.prepareStatement(sql(BREAKDOWN.formatted(column(dimension))));
-                ResultSet row = statement.executeQuery()) {
-            MemberFigures member = null;
-            while (row.next()) {
-                String name = row.getString(1);
-                if (member == null || !member.member().equals(name)) {
-                    if (member != null) {
-                        sink.accept(member);
-                    }
-                    member = new MemberFigures(name);
+        try (Connection usersConnection = connection.duplicate(); Connection sessionsConnection = connection.duplicate();
+                Statement countsQuery = duckdb.createStatement();
+                Statement usersQuery = usersConnection.createStatement();
+                Statement sessionsQuery = sessionsConnection.createStatement();
+                ResultSet counts = countsQuery.executeQuery(sql(MEMBER_COUNTS.formatted(column)));
+                ResultSet users = usersQuery.executeQuery(sql(MEMBER_USERS.formatted(column)));
+                ResultSet sessions = sessionsQuery.executeQuery(sql(MEMBER_SESSIONS.formatted(column)))) {
+            boolean moreUsers = users.next();
+            boolean moreSessions = sessions.next();
+            while (counts.next()) {
+                long m = counts.getLong(1);
+                MemberFigures member = new MemberFigures(counts.getString(2));
+                member.addCounts(counts.getLong(3), counts.getLong(4), counts.getLong(5), counts.getLong(6),
+                        counts.getLong(7), counts.getBigDecimal(8));
+                while (moreUsers && users.getLong(1) == m) {
+                    member.addUser(users.getLong(2), users.getBoolean(3));
+                    moreUsers = users.next();
                 }
-                long id = row.getLong(3);
-                Long session = row.wasNull() ? null : id;
-                member.addGroup(row.getLong(2), session, row.getLong(4), row.getLong(5),
-                        row.getLong(6), row.getLong(7), row.getLong(8), row.getBigDecimal(9));
-            }
-            if (member != null) {
+                while (moreSessions && sessions.getLong(1) == m) {
+                    member.addSession(sessions.getLong(2), sessions.getBoolean(3), sessions.getBoolean(4));
+                    moreSessions = sessions.next();
+                }
                 sink.accept(member);
             }
+            if (moreUsers || moreSessions) {
+                throw new IllegalStateException("the " + dimension.parameter() + " breakdown of " + day
+                        + " has ids of a member it has no counts for");
+            }
+        } finally {
+            try (Statement statement = duckdb.createStatement()) {
+                statement.execute("DROP TABLE IF EXISTS " + membersTable);
+            }
+        }
+    }
+
+    private void requireNumbered() {
+        if (!sessionsNumbered) {
+            throw new IllegalStateException("number the day's sessions first");
         }
     }
 
@@ -193,12 +299,14 @@ public final class DayScan implements AutoCloseable {
         try (duckdb; Statement statement = duckdb.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS " + eventsTable);
             statement.execute("DROP TABLE IF EXISTS " + idsTable);
+            statement.execute("DROP TABLE IF EXISTS " + membersTable);
         }
     }
 
     /** {@code sql} on this scan's tables. */
     private String sql(String sql) {
-        return sql.replace("day_events", eventsTable).replace("session_ids", idsTable);
+        return sql.replace("day_events", eventsTable).replace("session_ids", idsTable)
+                .replace("day_members", membersTable);
     }
 
     private static String column(Dimension dimension) {

@@ -1,6 +1,5 @@
 package dev.clicklake.kpi.gold;
 
-import java.util.Map;
 import org.roaringbitmap.longlong.Roaring64NavigableMap;
 
 /**
@@ -19,29 +18,38 @@ public record IdSets(Roaring64NavigableMap users, Roaring64NavigableMap buyers, 
                 new Roaring64NavigableMap(), new Roaring64NavigableMap(), new Roaring64NavigableMap(), 0, 0, 0);
     }
 
-    /** A day's sets; {@code sessionIds} maps every session of {@code day} to its dictionary id. */
-    public static IdSets ofDay(DayIdentities day, Map<String, Long> sessionIds) {
-        IdSets sets = empty();
-        for (UserFact user : day.users()) {
-            sets.users.addLong(user.userId());
-            if (user.purchased()) {
-                sets.buyers.addLong(user.userId());
-            }
+    /**
+     * Collects a day's sets from its users and numbered sessions, each given once; ascending ids append to the
+     * bitmaps' last containers, which is what makes building a day cheap.
+     */
+    public static final class Builder {
+
+        private final IdSets sets = empty();
+        private long events;
+        private long duration;
+        private long bounced;
+
+        /** A user of the day, and whether they purchased that day. */
+        public void addUser(long userId, boolean purchased) {
+            sets.users.addLong(userId);
+            addIf(purchased, sets.buyers, userId);
         }
-        long events = 0;
-        long duration = 0;
-        long bounced = 0;
-        for (SessionFact session : day.sessions()) {
-            long id = sessionIds.get(session.session());
+
+        /** A session of the day (its dictionary id): its event types, events and first-to-last duration that day. */
+        public void addSession(long id, boolean viewed, boolean carted, boolean purchased, long sessionEvents,
+                long durationMicros) {
             sets.sessions.addLong(id);
-            addIf(session.viewed(), sets.viewingSessions, id);
-            addIf(session.carted(), sets.cartingSessions, id);
-            addIf(session.purchased(), sets.purchasingSessions, id);
-            events += session.events();
-            duration += session.durationMicros();
-            bounced += session.events() == 1 ? 1 : 0;
+            addIf(viewed, sets.viewingSessions, id);
+            addIf(carted, sets.cartingSessions, id);
+            addIf(purchased, sets.purchasingSessions, id);
+            events += sessionEvents;
+            duration += durationMicros;
+            bounced += sessionEvents == 1 ? 1 : 0;
         }
-        return sets.withSessionSums(events, duration, bounced);
+
+        public IdSets build() {
+            return sets.withSessionSums(events, duration, bounced);
+        }
     }
 
     /** Sessions with both a cart and a purchase in the period. */

@@ -28,26 +28,22 @@ public final class MemberFigures {
         this.member = member;
     }
 
-    /**
-     * Adds the events of one user in one session (null: events without a session) within the member: its
-     * counts by type and revenue; the user and session become the member's, a buyer or a carting/purchasing
-     * session when the group has a purchase or a cart.
-     */
-    public void addGroup(long userId, Long sessionId, long events, long views, long carts, long removes,
-            long purchases, BigDecimal revenue) {
-        addCounts(events, views, carts, removes, purchases, revenue);
+    /** A user with events in the member; a buyer when one of them is a purchase. */
+    public void addUser(long userId, boolean purchased) {
         users.addLong(userId);
-        if (purchases > 0) {
+        if (purchased) {
             buyers.addLong(userId);
         }
-        if (sessionId != null) {
-            sessions.addLong(sessionId);
-            if (carts > 0) {
-                cartingSessions.addLong(sessionId);
-            }
-            if (purchases > 0) {
-                purchasingSessions.addLong(sessionId);
-            }
+    }
+
+    /** A session (dictionary id) with events in the member; carting or purchasing when one of them is one. */
+    public void addSession(long sessionId, boolean carted, boolean purchased) {
+        sessions.addLong(sessionId);
+        if (carted) {
+            cartingSessions.addLong(sessionId);
+        }
+        if (purchased) {
+            purchasingSessions.addLong(sessionId);
         }
     }
 

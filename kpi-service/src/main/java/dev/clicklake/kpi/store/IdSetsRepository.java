@@ -2,9 +2,13 @@ package dev.clicklake.kpi.store;
 
 import dev.clicklake.kpi.gold.DaySets;
 import dev.clicklake.kpi.gold.IdSets;
-import dev.clicklake.kpi.gold.SessionFact;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -14,8 +18,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.postgresql.PGConnection;
 import org.roaringbitmap.longlong.Roaring64NavigableMap;
 
 /** Reads and replaces the days' id sets ({@code daily_id_sets}). */
@@ -28,10 +32,9 @@ public class IdSetsRepository {
             INSERT INTO daily_id_sets (dataset, event_date, users, buyers, sessions, viewing_sessions, carting_sessions,
                 purchasing_sessions, session_events, session_duration_us, bounced_sessions)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-    private static final String INSERT_FACTS = """
-            INSERT INTO daily_session_facts (dataset, event_date, session_id, first_us, last_us, events)
-            SELECT ?, ?, f.session_id, f.first_us, f.last_us, f.events
-            FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[]) AS f (session_id, first_us, last_us, events)""";
+    private static final String COPY_FACTS = """
+            COPY daily_session_facts (dataset, event_date, session_id, first_us, last_us, events)
+            FROM STDIN (FORMAT csv)""";
     private static final String DAYS = "SELECT event_date FROM daily_id_sets WHERE dataset = ? ORDER BY event_date";
     private static final String DAY = """
             SELECT users, buyers, sessions, viewing_sessions, carting_sessions, purchasing_sessions,
@@ -62,11 +65,11 @@ public class IdSetsRepository {
     }
 
     /**
-     * Makes {@code sets} and {@code sessions} (numbered by {@code sessionIds}) the day's, or removes the day
-     * when it has no events; call inside a transaction.
+     * Makes {@code sets} and the session facts of {@code facts} ({@link SessionFactsCsv}) the day's, or removes the
+     * day when it has no events (both empty); call inside a transaction.
      */
-    public void replaceDay(String dataset, LocalDate date, Optional<IdSets> sets, List<SessionFact> sessions,
-            Map<String, Long> sessionIds) throws SQLException {
+    public void replaceDay(String dataset, LocalDate date, Optional<IdSets> sets, Optional<Path> facts)
+            throws SQLException {
         try (Connection connection = database.getConnection()) {
             for (String delete : List.of(DELETE_SETS, DELETE_FACTS)) {
                 try (PreparedStatement statement = connection.prepareStatement(delete)) {
@@ -77,7 +80,9 @@ public class IdSetsRepository {
             }
             if (sets.isPresent()) {
                 insertSets(connection, dataset, date, sets.get());
-                insertFacts(connection, dataset, date, sessions, sessionIds);
+                if (facts.isPresent()) {
+                    copyFacts(connection, date, facts.get());
+                }
             }
         }
     }
@@ -164,27 +169,11 @@ public class IdSetsRepository {
         }
     }
 
-    private static void insertFacts(Connection connection, String dataset, LocalDate date, List<SessionFact> sessions,
-            Map<String, Long> sessionIds) throws SQLException {
-        Long[] ids = new Long[sessions.size()];
-        Long[] firsts = new Long[sessions.size()];
-        Long[] lasts = new Long[sessions.size()];
-        Long[] events = new Long[sessions.size()];
-        for (int i = 0; i < sessions.size(); i++) {
-            SessionFact session = sessions.get(i);
-            ids[i] = sessionIds.get(session.session());
-            firsts[i] = session.firstMicros();
-            lasts[i] = session.lastMicros();
-            events[i] = session.events();
-        }
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_FACTS)) {
-            insert.setString(1, dataset);
-            insert.setDate(2, Date.valueOf(date));
-            insert.setArray(3, connection.createArrayOf("bigint", ids));
-            insert.setArray(4, connection.createArrayOf("bigint", firsts));
-            insert.setArray(5, connection.createArrayOf("bigint", lasts));
-            insert.setArray(6, connection.createArrayOf("bigint", events));
-            insert.executeUpdate();
+    private static void copyFacts(Connection connection, LocalDate date, Path facts) throws SQLException {
+        try (Reader rows = Files.newBufferedReader(facts, StandardCharsets.UTF_8)) {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_FACTS, rows);
+        } catch (IOException e) {
+            throw new SQLException("cannot copy the session facts of " + date + " to PostgreSQL", e);
         }
     }
 

@@ -3,14 +3,12 @@ package dev.clicklake.kpi.store;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
+import java.util.List;
 
 /** Numbers the session UUIDs of a dataset ({@code session_dictionary}); a UUID keeps its number forever. */
 @ApplicationScoped
@@ -30,7 +28,9 @@ public class SessionDictionary {
             UNION ALL
             SELECT d.session_uuid, d.id FROM wanted JOIN session_dictionary d ON d.dataset = ? AND d.session_uuid = wanted.s""";
     // a session another build numbered after this statement's snapshot was taken: neither added nor seen above
-    private static final String FIND = "SELECT session_uuid, id FROM session_dictionary WHERE dataset = ? AND session_uuid = ANY(?::text[])";
+    private static final String FIND = """
+            SELECT d.session_uuid, d.id
+            FROM unnest(?::text[]) AS wanted (s) JOIN session_dictionary d ON d.dataset = ? AND d.session_uuid = wanted.s""";
 
     private final AgroalDataSource database;
 
@@ -38,45 +38,65 @@ public class SessionDictionary {
         this.database = database;
     }
 
-    /**
-     * The number of each of {@code sessions}, numbering the new ones in a transaction of its own, committed at
-     * once: numbers are never taken back (a rebuild that rolls back leaves unused numbers, which is harmless), and
-     * a gold build holding its days' locks never waits on another build's uncommitted sessions (two builds of
-     * several days that share sessions could otherwise wait on each other).
-     */
-    public Map<String, Long> idsOf(String dataset, Collection<String> sessions) {
-        if (sessions.isEmpty()) {
-            return new HashMap<>();
-        }
-        return QuarkusTransaction.requiringNew().call(() -> number(dataset, sessions));
+    /** Receives the number of one session. */
+    @FunctionalInterface
+    public interface Numbered {
+        void accept(String session, long id) throws SQLException;
     }
 
-    private Map<String, Long> number(String dataset, Collection<String> sessions) throws SQLException {
-        Map<String, Long> ids = new HashMap<>(sessions.size() * 2);
-        try (Connection connection = database.getConnection()) {
-            try (PreparedStatement number = connection.prepareStatement(NUMBER)) {
-                number.setArray(1, connection.createArrayOf("text", sessions.toArray()));
-                number.setString(2, dataset);
-                number.setString(3, dataset);
-                read(number, ids);
-            }
-            if (ids.size() < new HashSet<>(sessions).size()) {
-                try (PreparedStatement find = connection.prepareStatement(FIND)) {
-                    find.setString(1, dataset);
-                    find.setArray(2, connection.createArrayOf("text",
-                            sessions.stream().filter(session -> !ids.containsKey(session)).distinct().toArray()));
-                    read(find, ids);
+    /** Where the numbers of a day's sessions go, once each; {@link #clear} forgets what it was given. */
+    public interface NumberSink extends Numbered {
+        void clear() throws SQLException;
+    }
+
+    /**
+     * Numbers {@code sessions} (distinct, ascending), giving each one's number to {@code sink} as PostgreSQL returns
+     * it, the new ones numbered in a transaction of its own, committed at once: numbers are never taken back (a
+     * rebuild that rolls back leaves unused numbers, which is harmless), and a gold build holding its days' locks
+     * never waits on another build's uncommitted sessions (two builds of several days that share sessions could
+     * otherwise wait on each other). When another build numbered some of them meanwhile, the sink is cleared and
+     * given every number again, read after both commits.
+     */
+    public void number(String dataset, List<String> sessions, NumberSink sink) {
+        if (sessions.isEmpty()) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection connection = database.getConnection()) {
+                Array wanted = connection.createArrayOf("text", sessions.toArray());
+                long given;
+                try (PreparedStatement number = connection.prepareStatement(NUMBER)) {
+                    number.setArray(1, wanted);
+                    number.setString(2, dataset);
+                    number.setString(3, dataset);
+                    given = read(number, sink);
+                }
+                if (given < sessions.size()) {
+                    sink.clear();
+                    try (PreparedStatement find = connection.prepareStatement(FIND)) {
+                        find.setArray(1, wanted);
+                        find.setString(2, dataset);
+                        given = read(find, sink);
+                    }
+                }
+                if (given != sessions.size()) {
+                    throw new IllegalStateException("numbered " + given + " of the " + sessions.size()
+                            + " distinct sessions of " + dataset);
                 }
             }
-        }
-        return ids;
+            return null;
+        });
     }
 
-    private static void read(PreparedStatement query, Map<String, Long> into) throws SQLException {
+    private static long read(PreparedStatement query, Numbered into) throws SQLException {
+        query.setFetchSize(10_000);
+        long rows = 0;
         try (ResultSet row = query.executeQuery()) {
             while (row.next()) {
-                into.put(row.getString(1), row.getLong(2));
+                into.accept(row.getString(1), row.getLong(2));
+                rows++;
             }
         }
+        return rows;
     }
 }

@@ -22,7 +22,8 @@ class BreakdownRowTest {
     @Test
     void aMemberWithoutSessionsCartsOrPurchasesHasNullRatios() {
         MemberFigures member = new MemberFigures("nosession");
-        member.addGroup(42, null, 2, 2, 0, 0, 0, new BigDecimal("0.00"));
+        member.addCounts(2, 2, 0, 0, 0, new BigDecimal("0.00"));
+        member.addUser(42, false);
 
         BreakdownRow row = BreakdownRow.of(member, false, 1);
 

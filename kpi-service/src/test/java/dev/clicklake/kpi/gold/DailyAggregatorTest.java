@@ -2,6 +2,7 @@ package dev.clicklake.kpi.gold;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.clicklake.kpi.store.SessionFactsCsv;
 import dev.clicklake.kpi.support.BreakdownFigures;
 import dev.clicklake.kpi.support.DayFigures;
 import dev.clicklake.kpi.support.SilverParquet;
@@ -9,6 +10,7 @@ import dev.clicklake.kpi.support.SilverRow;
 import dev.clicklake.kpi.support.SilverRows;
 import dev.clicklake.kpi.support.SummaryFigures;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +24,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.roaringbitmap.longlong.Roaring64NavigableMap;
 
 /** DuckDB over real Parquet files against figures computed in plain Java from the same rows. */
 class DailyAggregatorTest {
@@ -76,7 +79,7 @@ class DailyAggregatorTest {
     }
 
     @Test
-    void identitiesAreTheDaysUsersAndSessionsWithTheirFlagsAndTimes() throws Exception {
+    void idSetsAreTheDaysUsersAndNumberedSessionsWithTheirFlagsAndTimes() throws Exception {
         List<SilverRow> rows = List.of(
                 new SilverRow(Instant.parse("2019-10-30T23:59:50Z"), "view", 1, 2, "", "", new BigDecimal("5.00"), 11, "s-1"),
                 new SilverRow(Instant.parse("2019-10-31T00:00:10Z"), "cart", 1, 2, "", "", new BigDecimal("5.00"), 11, "s-1"),
@@ -84,16 +87,31 @@ class DailyAggregatorTest {
                 new SilverRow(Instant.parse("2019-10-31T09:00:00Z"), "view", 1, 2, "", "", new BigDecimal("5.00"), 12, "s-2"),
                 new SilverRow(Instant.parse("2019-10-31T10:00:00Z"), "view", 1, 2, "", "", new BigDecimal("5.00"), 13, null));
         SilverParquet.write(rows, dir.resolve("day.parquet"));
+        IdSets sets;
+        try (DailyAggregator.Engine engine = aggregator().engine();
+                DayScan scan = engine.scan("shop", DAY, List.of(dir.resolve("day.parquet")))) {
+            assertEquals(List.of("s-1", "s-2"), scan.sessions(), "distinct sessions of the day, ascending");
+            // numbers in the other order than the UUIDs: the sets must not depend on either
+            scan.numberSessions(Map.of("s-1", 7L, "s-2", 3L));
+            try (SessionFactsCsv facts = new SessionFactsCsv("shop", DAY, dir)) {
+                sets = scan.idSets(facts);
+            }
+        }
 
-        DayIdentities day = aggregator().identities(DAY, List.of(dir.resolve("day.parquet")));
-
-        assertEquals(Set.of(new UserFact(11, true), new UserFact(12, false), new UserFact(13, false)),
-                Set.copyOf(day.users()));
+        assertEquals(Set.of(11L, 12L, 13L), longs(sets.users()));
+        assertEquals(Set.of(11L), longs(sets.buyers()));
+        assertEquals(Set.of(3L, 7L), longs(sets.sessions()));
+        assertEquals(Set.of(3L), longs(sets.viewingSessions()));
+        assertEquals(Set.of(7L), longs(sets.cartingSessions()));
+        assertEquals(Set.of(7L), longs(sets.purchasingSessions()));
+        assertEquals(3, sets.sessionEvents());
+        assertEquals(300_250_000L, sets.sessionDurationMicros());
+        assertEquals(1, sets.bouncedSessions());
         long first = Instant.parse("2019-10-31T00:00:10Z").toEpochMilli() * 1_000;
         long nineAm = Instant.parse("2019-10-31T09:00:00Z").toEpochMilli() * 1_000;
-        assertEquals(Set.of(new SessionFact("s-1", false, true, true, 2, first, first + 300_250_000L),
-                        new SessionFact("s-2", true, false, false, 1, nineAm, nineAm)),
-                Set.copyOf(day.sessions()));
+        assertEquals(List.of("\"shop\",2019-10-31,3," + nineAm + "," + nineAm + ",1",
+                        "\"shop\",2019-10-31,7," + first + "," + (first + 300_250_000L) + ",2"),
+                Files.readAllLines(dir.resolve("session-facts.csv")));
     }
 
     @Test
@@ -112,25 +130,34 @@ class DailyAggregatorTest {
         rows.add(new SilverRow(Instant.parse("2019-11-01T00:00:00Z"), "view", 1, 2, "", "zeta",
                 new BigDecimal("1.00"), 78, "late"));
         SilverParquet.write(rows, dir.resolve("day.parquet"));
-        DayIdentities day = aggregator().identities(DAY, List.of(dir.resolve("day.parquet")));
-        Map<String, Long> ids = new HashMap<>();
-        day.sessions().forEach(session -> ids.put(session.session(), (long) ids.size()));
-
-        for (String dimension : List.of("main_category", "brand", "hour")) {
-            List<String> served = new ArrayList<>();
-            Map<String, List<Long>> figures = new TreeMap<>();
-            aggregator().breakdown(DAY, List.of(dir.resolve("day.parquet")),
-                    Dimension.of(dimension).orElseThrow(), ids, member -> {
-                        served.add(member.member());
-                        figures.put(member.member(), List.of(member.events(), member.purchases(),
-                                member.users().getLongCardinality(), member.sessions().getLongCardinality(),
-                                member.buyers().getLongCardinality(), member.cartingSessions().getLongCardinality(),
-                                member.purchasingSessions().getLongCardinality()));
-                    });
-
-            assertEquals(served.stream().distinct().toList(), served, dimension + ": each member once");
-            assertEquals(expected(rows, dimension), figures, dimension);
+        try (DailyAggregator.Engine engine = aggregator().engine();
+                DayScan scan = engine.scan("shop", DAY, List.of(dir.resolve("day.parquet")))) {
+            Map<String, Long> ids = new HashMap<>();
+            // numbered against the UUIDs' order, as a dictionary shared by several days numbers them
+            List<String> sessions = scan.sessions();
+            for (int i = 0; i < sessions.size(); i++) {
+                ids.put(sessions.get(i), (long) (sessions.size() - i) * 3);
+            }
+            scan.numberSessions(ids);
+            for (String dimension : List.of("main_category", "brand", "hour")) {
+                breakdownOf(scan, dimension, rows);
+            }
         }
+    }
+
+    private static void breakdownOf(DayScan scan, String dimension, List<SilverRow> rows) throws Exception {
+        List<String> served = new ArrayList<>();
+        Map<String, List<Long>> figures = new TreeMap<>();
+        scan.breakdown(Dimension.of(dimension).orElseThrow(), member -> {
+            served.add(member.member());
+            figures.put(member.member(), List.of(member.events(), member.purchases(),
+                    member.users().getLongCardinality(), member.sessions().getLongCardinality(),
+                    member.buyers().getLongCardinality(), member.cartingSessions().getLongCardinality(),
+                    member.purchasingSessions().getLongCardinality()));
+        });
+
+        assertEquals(served.stream().distinct().toList(), served, dimension + ": each member once");
+        assertEquals(expected(rows, dimension), figures, dimension);
     }
 
     /** Per member of the day: events, purchases, users, sessions, buyers, carting and purchasing sessions. */
@@ -153,5 +180,9 @@ class DailyAggregatorTest {
     private static DayFigures figures(DailyKpi kpi) {
         return new DayFigures(kpi.dataset(), kpi.eventDate(), kpi.events(), kpi.views(), kpi.carts(), kpi.removes(),
                 kpi.purchases(), kpi.revenue(), kpi.users(), kpi.sessions());
+    }
+
+    private static Set<Long> longs(Roaring64NavigableMap bitmap) {
+        return java.util.Arrays.stream(bitmap.toArray()).boxed().collect(Collectors.toSet());
     }
 }
