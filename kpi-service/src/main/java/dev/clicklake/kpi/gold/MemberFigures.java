@@ -6,7 +6,7 @@ import org.roaringbitmap.longlong.Roaring64NavigableMap;
 /**
  * The measures of one member of a {@link Dimension} (or of several members together) over a period: additive
  * counts, and its distinct users, sessions, buyers, carting and purchasing sessions as bitmaps (users by
- * user_id, sessions by dictionary id). Built in place, one group of events or one period at a time, so a
+ * user_id, sessions by dictionary id). Built in place, one user, session or period at a time, so a
  * caller holds one member's bitmaps at once.
  */
 public final class MemberFigures {
