@@ -24,6 +24,14 @@ public interface KpiConfig {
     @WithDefault("10m")
     Duration dayRebuildTimeout();
 
+    /**
+     * Days of one build read from silver at once (downloaded, scanned, their sessions numbered) while the previous
+     * day is written to PostgreSQL; each holds one day's events in the build's DuckDB database (its memory limit
+     * is shared: beyond it DuckDB spills).
+     */
+    @WithDefault("2")
+    int dayReaders();
+
     Retry retry();
 
     DuckDb duckdb();
@@ -56,10 +64,6 @@ public interface KpiConfig {
         int maxRangeDays();
     }
 
-    /**
-     * Range figures held in memory per dataset ({@code RangeFigures}), dropped when PostgreSQL announces that the
-     * dataset's gold changed. Memory per dataset: about 88 bytes x days x days / 2 at most.
-     */
     /** The feed of every (first day, last day) pair of a dataset's days with its exact figures. */
     interface RangePairs {
         /** Most days one request may span: pairs grow with days x (days + 1) / 2 (400 days: 80,200 pairs). */
@@ -67,6 +71,10 @@ public interface KpiConfig {
         int maxDays();
     }
 
+    /**
+     * Range figures held in memory per dataset ({@code RangeFigures}), dropped when PostgreSQL announces that the
+     * dataset's gold changed. Memory per dataset: about 88 bytes x days x days / 2 at most.
+     */
     interface RangeCache {
         /** Whether to hold them; off, every range is one SQL statement. */
         @WithDefault("true")

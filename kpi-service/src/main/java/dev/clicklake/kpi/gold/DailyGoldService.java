@@ -1,6 +1,7 @@
 package dev.clicklake.kpi.gold;
 
 import dev.clicklake.contracts.storage.LakeObject;
+import dev.clicklake.kpi.config.KpiConfig;
 import dev.clicklake.kpi.silver.SilverDownloader;
 import dev.clicklake.kpi.silver.SilverPartitionCopy;
 import dev.clicklake.kpi.store.BreakdownCsv;
@@ -16,7 +17,9 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -44,10 +47,15 @@ public class DailyGoldService {
     private final DailyAggregator aggregator;
     private final Timer rebuildTimer;
     private final Counter unchanged;
+    private final int dayReaders;
 
     DailyGoldService(DailyKpiRepository repository, IdSetsRepository idSets, BreakdownRepository breakdowns,
             SessionDictionary sessionDictionary, DaySourcesRepository daySources,
-            SilverDownloader silver, DailyAggregator aggregator, MeterRegistry meters) {
+            SilverDownloader silver, DailyAggregator aggregator, MeterRegistry meters, KpiConfig config) {
+        if (config.dayReaders() < 1 || config.dayReaders() > 16) {
+            throw new IllegalArgumentException("clicklake.kpi.day-readers must be 1 to 16, not " + config.dayReaders());
+        }
+        this.dayReaders = config.dayReaders();
         this.daySources = daySources;
         this.repository = repository;
         this.idSets = idSets;
@@ -70,21 +78,23 @@ public class DailyGoldService {
      *
      * <p>Each day's advisory lock is taken before its silver is listed: a replica that commits the day after us listed
      * silver after our commit, so it can never overwrite the day with an older view of silver. Days are locked in
-     * ascending order. While a day is written to PostgreSQL (on this thread, in the transaction), the next one is read
-     * on a second thread: its silver downloaded and scanned, its sessions numbered (in transactions of their own, as
-     * always), its id sets built and its breakdowns written as CSV files for COPY; both days' scans share one DuckDB
-     * database and its memory limit.
+     * ascending order. While a day is written to PostgreSQL (on this thread, in the transaction), the next {@code
+     * clicklake.kpi.day-readers} days are read on threads of their own: their silver downloaded and scanned, their
+     * sessions numbered (in transactions of their own, as always), their id sets built and their breakdowns written as
+     * CSV files for COPY; the days' scans share one DuckDB database and its memory limit. Days are written in date
+     * order.
      *
      * @return the days that were rebuilt (the others' gold was already that of their silver)
      */
     public List<LocalDate> rebuildDays(String dataset, List<LocalDate> dates, boolean force) throws Exception {
         List<LocalDate> rebuilt = new ArrayList<>();
-        ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
+        ExecutorService readers = Executors.newFixedThreadPool(dayReaders, runnable -> {
             Thread thread = new Thread(runnable, "gold-day-reader");
             thread.setDaemon(true);
             return thread;
         });
-        Future<PreparedDay> pending = null;
+        // the days being read, in date order: each is written once the days before it are
+        Deque<Future<PreparedDay>> pending = new ArrayDeque<>();
         DailyAggregator.Engine engine = aggregator.engine();
         try {
             for (LocalDate date : dates) {
@@ -97,24 +107,21 @@ public class DailyGoldService {
                     LOG.debugf("gold %s %s unchanged: built from its %d silver files already", dataset, date, objects.size());
                     continue;
                 }
-                Future<PreparedDay> next = reader.submit(() -> prepare(engine, dataset, date, objects, sources, started));
-                if (pending != null) {
-                    write(dataset, pending);
-                }
-                pending = next;
+                pending.addLast(readers.submit(() -> prepare(engine, dataset, date, objects, sources, started)));
                 rebuilt.add(date);
+                if (pending.size() > dayReaders) {
+                    write(dataset, pending.removeFirst());
+                }
             }
-            if (pending != null) {
-                Future<PreparedDay> last = pending;
-                pending = null;
-                write(dataset, last);
+            while (!pending.isEmpty()) {
+                write(dataset, pending.removeFirst());
             }
         } finally {
-            // the day being read is waited for before its database closes
-            if (pending != null) {
-                discard(pending);
+            // the days being read are waited for before their database closes
+            while (!pending.isEmpty()) {
+                discard(pending.removeFirst());
             }
-            reader.shutdownNow();
+            readers.shutdownNow();
             engine.close();
         }
         return rebuilt;

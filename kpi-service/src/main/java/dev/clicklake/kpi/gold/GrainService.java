@@ -24,10 +24,10 @@ public class GrainService {
 
     /**
      * Up to this many days from the first changed one to the last day of the dataset, only their pairs are
-     * recomputed (a scan back over the earlier days for each); beyond, every pair (two passes over all days), which
-     * then costs less.
+     * recomputed (one pass back over the days, pairing each with every one of them); beyond, every pair (two passes
+     * over all days, one pairing per day), which then costs less.
      */
-    static final int INCREMENTAL_MAX_DAYS = 2;
+    static final int INCREMENTAL_MAX_DAYS = 8;
 
     private final GrainRepository grains;
     private final DaySourcesRepository daySources;

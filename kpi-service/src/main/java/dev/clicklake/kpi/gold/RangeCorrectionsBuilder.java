@@ -16,10 +16,10 @@ import org.roaringbitmap.longlong.Roaring64NavigableMap;
  * their corrections ({@link ReturningIds}); sessions seen again are collected (the multi-day sessions), then each
  * one's days give its corrections ({@link MultiDaySession}). Memory: one bitmap entry per distinct user and session
  * of the dataset, plus the days of its multi-day sessions.</li>
- * <li>{@link #endingOnOrAfter}: only the pairs whose last day is one of the given days, each from a scan back over
- * the earlier days. A pair (a, b) depends only on the days a..b, so after days changed, the pairs ending before
- * the first changed day stay as they are: adding a day after the others costs one scan back, not a rebuild.
- * Memory: one day's sets and the ids of the day being paired.</li>
+ * <li>{@link #endingOnOrAfter}: only the pairs whose last day is one of the given days, from one scan back over
+ * the days. A pair (a, b) depends only on the days a..b, so after days changed, the pairs ending before the first
+ * changed day stay as they are: adding a day after the others costs one pass over the days, not a rebuild.
+ * Memory: the sets of the last days being paired and of the day being read.</li>
  * </ul>
  */
 public final class RangeCorrectionsBuilder {
@@ -58,32 +58,50 @@ public final class RangeCorrectionsBuilder {
 
     /**
      * The pairs of {@code days} (ascending, every day of the dataset) whose last day is {@code from} or later:
-     * with the stored pairs that end before {@code from}, every pair of the dataset.
+     * with the stored pairs that end before {@code from}, every pair of the dataset. One scan back from the last day
+     * reads each day once and pairs it with every later day from {@code from} on, whose sets are held meanwhile.
      */
     public RangeCorrections endingOnOrAfter(List<LocalDate> days, LocalDate from) throws SQLException {
         RangeCorrections corrections = new RangeCorrections();
-        for (int last = 0; last < days.size(); last++) {
-            if (!days.get(last).isBefore(from)) {
-                addPairsEndingAt(days, last, corrections);
+        List<PairsEndingAt> lastDays = new ArrayList<>();
+        for (int i = days.size() - 1; i >= 0; i--) {
+            LocalDate date = days.get(i);
+            IdSets daySets = sets.day(date);
+            for (PairsEndingAt later : lastDays) {
+                later.pairWith(date, daySets, corrections);
             }
+            if (!date.isBefore(from)) {
+                lastDays.add(new PairsEndingAt(date, daySets));
+            }
+        }
+        for (PairsEndingAt last : lastDays) {
+            last.correctSessions(corrections);
         }
         return corrections;
     }
 
-    /** The pairs (a, days[last]) for every earlier day a: a scan back from the day before. */
-    private void addPairsEndingAt(List<LocalDate> days, int last, RangeCorrections out) throws SQLException {
-        LocalDate lastDate = days.get(last);
-        long lastDay = lastDate.toEpochDay();
-        IdSets lastSets = sets.day(lastDate);
-        Roaring64NavigableMap users = copy(lastSets.users());
-        Roaring64NavigableMap buyers = copy(lastSets.buyers());
-        Roaring64NavigableMap sessionsSeenBefore = new Roaring64NavigableMap();
-        Map<Long, List<SessionDay>> sessionDays = new HashMap<>();
-        for (int i = last - 1; i >= 0; i--) {
-            LocalDate date = days.get(i);
+    /** The pairs (a, last) of one last day, as the scan back meets each earlier day a. */
+    private final class PairsEndingAt {
+
+        private final LocalDate lastDate;
+        private final IdSets lastSets;
+        // the ids of the last day not yet seen on a later one of the days met so far
+        private final Roaring64NavigableMap users;
+        private final Roaring64NavigableMap buyers;
+        private final Roaring64NavigableMap sessionsSeenBefore = new Roaring64NavigableMap();
+        private final Map<Long, List<SessionDay>> sessionDays = new HashMap<>();
+
+        PairsEndingAt(LocalDate lastDate, IdSets lastSets) {
+            this.lastDate = lastDate;
+            this.lastSets = lastSets;
+            this.users = copy(lastSets.users());
+            this.buyers = copy(lastSets.buyers());
+        }
+
+        /** Pairs (date, last): the ids of the last day whose latest earlier sighting is {@code date}. */
+        void pairWith(LocalDate date, IdSets earlier, RangeCorrections out) throws SQLException {
             long day = date.toEpochDay();
-            IdSets earlier = sets.day(date);
-            // the ids of the last day whose latest earlier sighting is this day
+            long lastDay = lastDate.toEpochDay();
             out.add(day, lastDay, CorrectedMeasure.USERS, -takeShared(users, earlier.users()));
             out.add(day, lastDay, CorrectedMeasure.BUYERS, -takeShared(buyers, earlier.buyers()));
             Roaring64NavigableMap shared = copy(lastSets.sessions());
@@ -93,13 +111,17 @@ public final class RangeCorrectionsBuilder {
                 collectSessionDays(date, earlier, shared, sessionDays);
             }
         }
-        if (sessionsSeenBefore.isEmpty()) {
-            return;
-        }
-        collectSessionDays(lastDate, lastSets, sessionsSeenBefore, sessionDays);
-        for (List<SessionDay> session : sessionDays.values()) {
-            session.sort((a, b) -> Long.compare(a.day(), b.day()));
-            MultiDaySession.correctLastDay(session, out);
+
+        /** After the scan: the corrections of the last day's sessions seen on earlier days. */
+        void correctSessions(RangeCorrections out) throws SQLException {
+            if (sessionsSeenBefore.isEmpty()) {
+                return;
+            }
+            collectSessionDays(lastDate, lastSets, sessionsSeenBefore, sessionDays);
+            for (List<SessionDay> session : sessionDays.values()) {
+                session.sort((a, b) -> Long.compare(a.day(), b.day()));
+                MultiDaySession.correctLastDay(session, out);
+            }
         }
     }
 
