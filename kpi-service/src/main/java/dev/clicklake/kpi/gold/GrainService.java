@@ -56,7 +56,7 @@ public class GrainService {
         }
         List<LocalDate> months = Periods.monthsOf(dates);
         grains.lock(dataset, months);
-        daySources.markSnapshotDue(dataset);
+        daySources.markSnapshotDue(dataset, months);
         long started = System.nanoTime();
         List<LocalDate> days = idSets.days(dataset);
         LocalDate from = dates.stream().min(LocalDate::compareTo).orElseThrow();

@@ -1,5 +1,6 @@
 package dev.clicklake.kpi.snapshot;
 
+import java.time.YearMonth;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,7 +10,8 @@ import java.util.regex.Pattern;
  * version is written after its files, so a reader that lists the manifests, takes the greatest and opens the
  * files it names never sees a partial snapshot:
  * <ul>
- *   <li>{@code <dataset>/snapshots/v<version, 19 digits>/<table>.parquet}</li>
+ *   <li>{@code <dataset>/snapshots/v<version, 19 digits>/<table>.parquet} (monthly_kpi, dataset_kpi)</li>
+ *   <li>{@code <dataset>/snapshots/v<version, 19 digits>/<table>/month=<YYYY-MM>.parquet} (the day tables)</li>
  *   <li>{@code <dataset>/manifests/v<version, 19 digits>.json}</li>
  * </ul>
  * Zero-padded versions sort as text in version order.
@@ -35,6 +37,10 @@ public final class SnapshotLayout {
 
     public static String tablePath(String dataset, long version, String table) {
         return snapshotsPrefix(dataset) + "v" + digits(version) + "/" + table + ".parquet";
+    }
+
+    public static String monthTablePath(String dataset, long version, String table, YearMonth month) {
+        return snapshotsPrefix(dataset) + "v" + digits(version) + "/" + table + "/month=" + month + ".parquet";
     }
 
     /** The version a manifest or snapshot file path belongs to, if it is one. */

@@ -9,11 +9,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * What each gold day was built from ({@code gold_day_sources}) and which datasets' snapshots are behind their gold
- * ({@code gold_snapshot_due}); read and written in the caller's transaction.
+ * ({@code gold_snapshot_due}, with the months that changed: {@code gold_snapshot_due_months}); read and written in
+ * the caller's transaction.
  */
 @ApplicationScoped
 public class DaySourcesRepository {
@@ -25,6 +29,9 @@ public class DaySourcesRepository {
             SET fingerprint = excluded.fingerprint, files = excluded.files, built_at = excluded.built_at""";
     private static final String MARK_DUE = """
             INSERT INTO gold_snapshot_due (dataset, since) VALUES (?, now()) ON CONFLICT (dataset) DO NOTHING""";
+    private static final String MARK_MONTHS_DUE = """
+            INSERT INTO gold_snapshot_due_months (dataset, month) SELECT ?, m FROM unnest(?::date[]) AS m
+            ON CONFLICT DO NOTHING""";
 
     private final AgroalDataSource database;
 
@@ -56,9 +63,31 @@ public class DaySourcesRepository {
         }
     }
 
-    /** Marks the dataset's snapshot as behind its gold; call under the dataset's grain lock. */
-    public void markSnapshotDue(String dataset) throws SQLException {
+    /** Marks the dataset's snapshot, and its {@code months} (first days), as behind its gold; under the grain lock. */
+    public void markSnapshotDue(String dataset, Collection<LocalDate> months) throws SQLException {
         update(MARK_DUE, dataset);
+        try (Connection connection = database.getConnection();
+                PreparedStatement mark = connection.prepareStatement(MARK_MONTHS_DUE)) {
+            mark.setString(1, dataset);
+            mark.setArray(2, connection.createArrayOf("date", months.stream().map(Date::valueOf).toArray()));
+            mark.executeUpdate();
+        }
+    }
+
+    /** The months (first days) whose gold changed since the dataset's last snapshot, ascending. */
+    public List<LocalDate> snapshotDueMonths(String dataset) throws SQLException {
+        List<LocalDate> months = new ArrayList<>();
+        try (Connection connection = database.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT month FROM gold_snapshot_due_months WHERE dataset = ? ORDER BY month")) {
+            query.setString(1, dataset);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    months.add(row.getDate(1).toLocalDate());
+                }
+            }
+        }
+        return months;
     }
 
     /** Whether the dataset's gold changed since its last snapshot. */
@@ -77,6 +106,7 @@ public class DaySourcesRepository {
     /** The dataset's snapshot is as new as its gold; call under the dataset's grain lock. */
     public void clearSnapshotDue(String dataset) throws SQLException {
         update("DELETE FROM gold_snapshot_due WHERE dataset = ?", dataset);
+        update("DELETE FROM gold_snapshot_due_months WHERE dataset = ?", dataset);
     }
 
     private void update(String sql, String dataset) throws SQLException {
