@@ -54,12 +54,22 @@ public final class DayScan implements AutoCloseable {
     private static final String USERS = """
             SELECT user_id, bool_or(event_type = 'purchase') FROM day_events GROUP BY user_id ORDER BY user_id""";
 
+    // once the sessions are numbered, each event gets its session's number (null without a session), so the
+    // queries below group on a BIGINT instead of joining the UUIDs again
+    private static final String ADD_SESSION_NUMBERS = """
+            CREATE TABLE day_numbered AS
+            SELECT e.*, s.id AS session_id FROM day_events e LEFT JOIN session_ids s ON s.user_session = e.user_session;
+            DROP TABLE day_events;
+            ALTER TABLE day_numbered RENAME TO day_events
+            """;
+
     private static final String NUMBERED_SESSIONS = """
-            SELECT s.id, bool_or(e.event_type = 'view'), bool_or(e.event_type = 'cart'), bool_or(e.event_type = 'purchase'),
-                   count(*), min(e.event_us), max(e.event_us)
-            FROM day_events e JOIN session_ids s ON s.user_session = e.user_session
-            GROUP BY s.id
-            ORDER BY s.id
+            SELECT session_id, bool_or(event_type = 'view'), bool_or(event_type = 'cart'), bool_or(event_type = 'purchase'),
+                   count(*), min(event_us), max(event_us)
+            FROM day_events
+            WHERE session_id IS NOT NULL
+            GROUP BY session_id
+            ORDER BY session_id
             """;
 
     // the members of one dimension, numbered in their order: the three streams below are merged on the number
@@ -90,10 +100,11 @@ public final class DayScan implements AutoCloseable {
             """;
 
     private static final String MEMBER_SESSIONS = """
-            SELECT d.m, s.id, bool_or(e.event_type = 'cart'), bool_or(e.event_type = 'purchase')
-            FROM day_events e JOIN day_members d ON d.member = e.%s JOIN session_ids s ON s.user_session = e.user_session
-            GROUP BY d.m, s.id
-            ORDER BY d.m, s.id
+            SELECT d.m, e.session_id, bool_or(e.event_type = 'cart'), bool_or(e.event_type = 'purchase')
+            FROM day_events e JOIN day_members d ON d.member = e.%s
+            WHERE e.session_id IS NOT NULL
+            GROUP BY d.m, e.session_id
+            ORDER BY d.m, e.session_id
             """;
 
     private final Connection duckdb;
@@ -164,6 +175,9 @@ public final class DayScan implements AutoCloseable {
      * #idSets} and {@link #breakdown}, which join on them.
      */
     public SessionIds sessionIds() throws SQLException {
+        if (sessionsNumbered) {
+            throw new IllegalStateException("the day's sessions are numbered once");
+        }
         return new SessionIds();
     }
 
@@ -205,6 +219,11 @@ public final class DayScan implements AutoCloseable {
         @Override
         public void close() throws SQLException {
             appender.close();
+            try (Statement statement = duckdb.createStatement()) {
+                for (String step : sql(ADD_SESSION_NUMBERS).split(";")) {
+                    statement.execute(step);
+                }
+            }
             sessionsNumbered = true;
         }
 
@@ -306,7 +325,7 @@ public final class DayScan implements AutoCloseable {
     /** {@code sql} on this scan's tables. */
     private String sql(String sql) {
         return sql.replace("day_events", eventsTable).replace("session_ids", idsTable)
-                .replace("day_members", membersTable);
+                .replace("day_members", membersTable).replace("day_numbered", eventsTable + "_numbered");
     }
 
     private static String column(Dimension dimension) {
