@@ -5,6 +5,8 @@
 #
 # usage: deploy/local/services.sh start|stop|status [ingest-service|enrich-service|kpi-service ...]
 # env:   JAVA_OPTS (default "-Xmx512m -XX:+UseSerialGC"), SERVICES_TIMEOUT (seconds, default 90)
+#        KPI_REPLICAS (default 1): more kpi-service JVMs of one consumer group, named kpi-service-2, -3, ...
+#        on ports 8093/9093, 8103/9103, ... (stop and status find them whatever KPI_REPLICAS says then)
 #        -XX:+ExitOnOutOfMemoryError is always added: a JVM out of heap exits instead of staying up broken
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -16,8 +18,19 @@ declare -A MANAGEMENT_PORT=([ingest-service]=9081 [enrich-service]=9082 [kpi-ser
 ALL=(ingest-service enrich-service kpi-service)
 JAVA_OPTS=${JAVA_OPTS:-"-Xmx512m -XX:+UseSerialGC"}
 TIMEOUT=${SERVICES_TIMEOUT:-90}
+KPI_REPLICAS=${KPI_REPLICAS:-1}
+[[ $KPI_REPLICAS =~ ^[1-9]$ ]] || die "KPI_REPLICAS must be 1 to 9, not '$KPI_REPLICAS'"
+# the replicas asked for now, and any an earlier start left running
+for (( r = 2; r <= 9; r++ )); do
+  if (( r <= KPI_REPLICAS )) || [[ -f $PIDS/kpi-service-$r.pid ]]; then
+    PORT[kpi-service-$r]=$(( 8083 + 10 * (r - 1) ))
+    MANAGEMENT_PORT[kpi-service-$r]=$(( 9083 + 10 * (r - 1) ))
+    ALL+=("kpi-service-$r")
+  fi
+done
 
-jar_of() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
+# a replica (kpi-service-2) runs its service's jar
+jar_of() { echo "$ROOT/${1%-[0-9]}/target/quarkus-app/quarkus-run.jar"; }
 health_ready() { curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$1/q/health/ready" 2>/dev/null; }
 
 # Launches every service first, then waits for each: they boot side by side.
