@@ -10,7 +10,8 @@
 #
 # usage: bench/e2e-benchmark.sh [ROWS]              (default 10000000, about 1.35 GB)
 #   env: BENCH_DIR (/tmp/clicklake-bench: the CSV is generated once and kept), THREADS (the baseline's DuckDB
-#        threads, 2), MEMORY (its memory limit, 4GB), SEED (7), SKIP_BUILD=1 (reuse the packaged services)
+#        threads, 2), MEMORY (its memory limit, 4GB), SEED (7), SKIP_BUILD=1 (reuse the packaged services),
+#        KPI_REPLICAS (kpi-service JVMs, 1; see deploy/local/services.sh)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -20,6 +21,9 @@ THREADS=${THREADS:-2}
 MEMORY=${MEMORY:-4GB}
 SEED=${SEED:-7}
 declare -A MANAGEMENT=([ingest-service]=9081 [enrich-service]=9082 [kpi-service]=9083)
+KPI_REPLICAS=${KPI_REPLICAS:-1}
+for (( r = 2; r <= KPI_REPLICAS; r++ )); do MANAGEMENT[kpi-service-$r]=$(( 9083 + 10 * (r - 1) )); done
+export KPI_REPLICAS
 
 say() { printf '%s\n' "$*"; }
 secs() { date -d "$1" +%s.%N; }
@@ -96,7 +100,8 @@ say "silver (landed -> last silver-ready):            $(diff_s "$landed" "$last_
 say "gold   (first silver-ready -> gold-ready):       $(diff_s "$first_silver" "$gold") s  (after the last silver-ready: $(diff_s "$last_silver" "$gold") s)"
 say "total  (upload start -> GOLD_READY):             $total s = $(awk -v a="$total" -v b="$duck_total" 'BEGIN { printf "%.2f", a / b }')x plain DuckDB ($duck_total s)"
 sleep 1
-for s in ingest-service enrich-service kpi-service; do
+say "kpi-service replicas: $KPI_REPLICAS"
+for s in ingest-service enrich-service kpi-service $(for (( r = 2; r <= KPI_REPLICAS; r++ )); do echo "kpi-service-$r"; done); do
   pid=$(read -r p _ <"$ROOT/.run/pids/$s.pid" && echo "$p")
   rss=$(awk '/^VmHWM:/ { printf "%d", $2 / 1024 }' "/proc/$pid/status")
   heap=$(awk -v s="$s" '$1 == s { printf "%d", $2 / 1048576 }' "$peaks")
