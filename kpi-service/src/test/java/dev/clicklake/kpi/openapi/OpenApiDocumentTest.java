@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clicklake.contracts.testing.OpenApiDocument;
 import dev.clicklake.kpi.auth.ReaderAccess;
 import dev.clicklake.kpi.catalog.GoldCatalog;
 import dev.clicklake.kpi.catalog.GoldTable;
@@ -29,59 +29,45 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class OpenApiDocumentTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @ConfigProperty(name = "clicklake.kpi.auth.api-key-parameter")
     String keyParameter;
 
     @ConfigProperty(name = "quarkus.application.version")
     String version;
 
-    private JsonNode document;
+    private OpenApiDocument document;
 
     @BeforeEach
-    void readTheDocument() throws Exception {
+    void readTheDocument() {
         // open, like /q/health: it describes the API, it serves no data
-        document = JSON.readTree(given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
-                .extract().asString());
+        document = OpenApiDocument.parse(given().queryParam("format", "json").when().get("/q/openapi").then()
+                .statusCode(200).extract().asString());
     }
 
     @Test
     void hasARealTitleAndDescription() {
-        JsonNode info = document.path("info");
-        assertEquals("clicklake kpi-service: gold KPIs for Power BI", info.path("title").asText());
-        assertEquals(version, info.path("version").asText());
-        String description = info.path("description").asText();
-        for (String says : List.of("/kpi", "/export", "/odata", "[from, to)", ReaderAccess.KEY_HEADER, keyParameter, "Basic")) {
-            assertTrue(description.contains(says), () -> "the description says " + says + ": " + description);
-        }
+        document.assertInfo("clicklake kpi-service: gold KPIs for Power BI", version,
+                List.of("/kpi", "/export", "/odata", "[from, to)", ReaderAccess.KEY_HEADER, keyParameter, "Basic"));
     }
 
     @Test
     void describesTheThreeWaysAReaderSignsIn() {
-        JsonNode schemes = document.path("components").path("securitySchemes");
         assertEquals(Set.of(ReaderSecurityFilter.API_KEY_HEADER, ReaderSecurityFilter.API_KEY_QUERY, ReaderSecurityFilter.BASIC),
-                fieldNames(schemes));
-        assertScheme(schemes.path(ReaderSecurityFilter.API_KEY_HEADER), "apiKey", Map.of("in", "header", "name", ReaderAccess.KEY_HEADER));
-        assertScheme(schemes.path(ReaderSecurityFilter.API_KEY_QUERY), "apiKey", Map.of("in", "query", "name", keyParameter));
-        assertScheme(schemes.path(ReaderSecurityFilter.BASIC), "http", Map.of("scheme", "basic"));
-        List<String> alternatives = new ArrayList<>();
-        document.path("security").forEach(requirement -> alternatives.add(String.join("+", fieldNames(requirement))));
+                fieldNames(document.root().path("components").path("securitySchemes")));
+        assertScheme(document.securityScheme(ReaderSecurityFilter.API_KEY_HEADER), "apiKey",
+                Map.of("in", "header", "name", ReaderAccess.KEY_HEADER));
+        assertScheme(document.securityScheme(ReaderSecurityFilter.API_KEY_QUERY), "apiKey", Map.of("in", "query", "name", keyParameter));
+        assertScheme(document.securityScheme(ReaderSecurityFilter.BASIC), "http", Map.of("scheme", "basic"));
         assertEquals(List.of(ReaderSecurityFilter.API_KEY_HEADER, ReaderSecurityFilter.API_KEY_QUERY, ReaderSecurityFilter.BASIC),
-                alternatives, "any one of the three");
+                document.securityAlternatives(), "any one of the three");
     }
 
     @Test
     void everyOperationIsSecuredAsTheServiceSecuresIt() {
-        Map<String, String> operations = new TreeMap<>();
-        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
-            operations.put(operation.getKey().toUpperCase() + " " + path.getKey(), path.getKey());
-            assertFalse(operation.getValue().has("security"), () -> path.getKey() + " overrides the document's security");
-            JsonNode responses = operation.getValue().path("responses");
-            assertTrue(responses.has("401") && responses.has("503"), () -> path.getKey() + " lists the refusals: " + responses);
-        }));
-        assertTrue(operations.keySet().containsAll(List.of("GET /kpi/summary", "GET /kpi/display", "GET /export/{table}.csv",
-                "GET /export/{table}.json", "GET /")), () -> "the document lists " + operations.keySet());
+        document.assertEveryOperationTakesTheDocumentsSecurity(List.of("401", "503"));
+        Set<String> operations = document.operations().keySet();
+        assertTrue(operations.containsAll(List.of("GET /kpi/summary", "GET /kpi/display", "GET /export/{table}.csv",
+                "GET /export/{table}.json", "GET /")), () -> "the document lists " + operations);
         for (String get : List.of("/", "/kpi/datasets", "/kpi/display", "/export/datasets.csv")) {
             // what the schemes say is what the service does: refused without, served with each
             given().when().get(get).then().statusCode(401);
@@ -96,7 +82,7 @@ class OpenApiDocumentTest {
         List<String> tables = GoldCatalog.TABLES.stream().map(GoldTable::exportName).toList();
         for (String path : List.of("/export/{table}.csv", "/export/{table}.json")) {
             Map<String, JsonNode> parameters = new TreeMap<>();
-            document.path("paths").path(path).path("get").path("parameters")
+            document.root().path("paths").path(path).path("get").path("parameters")
                     .forEach(p -> parameters.put(p.path("in").asText() + ":" + p.path("name").asText(), p));
             assertEquals(Set.of("path:table", "query:dataset", "query:from", "query:to"), parameters.keySet(), path);
             parameters.forEach((name, parameter) -> assertFalse(parameter.path("description").asText().isBlank(),
