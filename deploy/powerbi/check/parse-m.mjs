@@ -7,7 +7,9 @@
 //              (KpiColumns, Span, ...), null for the implicit row of an `each` ([dataset]);
 //     records: every record literal, {text, fields}: its source text and each field's value's source text.
 // usage: node parse-m.mjs FILE.pq...   (exit 0 whatever the files hold; 2 on a usage error)
+// analyse(text) gives the same for one M text (pbip.mjs uses it on the TMDL's M expressions).
 import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import * as PQP from "@microsoft/powerquery-parser";
 
 function text(source, node) {
@@ -47,21 +49,26 @@ function visit(source, node, found, selected) {
     }
 }
 
-const files = process.argv.slice(2);
-if (files.length === 0) {
-    console.error("usage: node parse-m.mjs FILE.pq...");
-    process.exit(2);
-}
-const results = [];
-for (const file of files) {
-    const source = readFileSync(file, "utf8");
+/** What one M text holds: {ok: false, error} when it does not parse, else {ok: true, calls, fields, records}. */
+export async function analyse(source) {
     const task = await PQP.TaskUtils.tryLexParse(PQP.DefaultSettings, source);
-    if (PQP.TaskUtils.isOk(task)) {
-        const found = { calls: [], fields: [], records: [] };
-        visit(source, task.ast, found, new Set());
-        results.push({ file, ok: true, ...found });
-    } else {
-        results.push({ file, ok: false, error: task.error.message ?? String(task.error) });
+    if (!PQP.TaskUtils.isOk(task)) {
+        return { ok: false, error: task.error.message ?? String(task.error) };
     }
+    const found = { calls: [], fields: [], records: [] };
+    visit(source, task.ast, found, new Set());
+    return { ok: true, ...found };
 }
-console.log(JSON.stringify(results));
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+    const files = process.argv.slice(2);
+    if (files.length === 0) {
+        console.error("usage: node parse-m.mjs FILE.pq...");
+        process.exit(2);
+    }
+    const results = [];
+    for (const file of files) {
+        results.push({ file, ...(await analyse(readFileSync(file, "utf8"))) });
+    }
+    console.log(JSON.stringify(results));
+}

@@ -4,8 +4,18 @@ var ClicklakeCharts = (function () {
   var f = ClicklakeFormat;
   var PALETTE = ['#2f6fb0', '#e08a2c', '#3b9c6b', '#8c5bb5'];
 
+  // a month's key (2019-10: the tables' row keys) and label (Oct 2019, Okt. 2019, ...)
   function monthOf(summary) {
     return summary.from.slice(0, 7);
+  }
+
+  function monthLabel(summary) {
+    return f.month(monthOf(summary));
+  }
+
+  // a chart's percent axis: its values are rates times 100
+  function percentAxis(value) {
+    return f.axisPercent(value / 100);
   }
 
   // a month's rate as a chart point: plotted in percent, labelled with the exact served rate
@@ -43,8 +53,12 @@ var ClicklakeCharts = (function () {
         animation: false, color: PALETTE,
         tooltip: { trigger: 'item', formatter: function (p) { return p.name + ': ' + f.count(p.value) + ' events'; } },
         series: [{
-          type: 'funnel', sort: 'none', minSize: '12%', left: '10%', width: '80%', top: 8, bottom: 8,
-          label: { position: 'inside', color: '#fff', formatter: function (p) { return p.name + '  ' + f.count(p.value); } },
+          // the narrowest bar is half the widest, so every step's label fits inside its own bar
+          type: 'funnel', sort: 'none', minSize: '50%', maxSize: '100%', left: '10%', width: '80%', top: 8, bottom: 8,
+          gap: 4,
+          label: { position: 'inside', color: '#fff', fontSize: 13, lineHeight: 18,
+            formatter: function (p) { return p.name + '\n' + f.count(p.value); } },
+          labelLine: { show: false },
           data: rows.map(function (row) { return { name: row.step, value: row.events }; })
         }]
       }
@@ -55,8 +69,8 @@ var ClicklakeCharts = (function () {
     var option = base();
     option.legend = { show: false };
     option.tooltip = { trigger: 'item', formatter: rateText };
-    option.xAxis = { type: 'category', data: months.map(monthOf) };
-    option.yAxis = { type: 'value', axisLabel: { formatter: '{value}%' } };
+    option.xAxis = { type: 'category', data: months.map(monthLabel) };
+    option.yAxis = { type: 'value', axisLabel: { formatter: percentAxis } };
     option.series = [{ name: 'Conversion rate', type: 'bar', barMaxWidth: 48,
       label: { show: true, position: 'top', formatter: function (p) { return f.percent(p.data.rate); } },
       data: rateItems(months, 'conversionRate') }];
@@ -64,7 +78,7 @@ var ClicklakeCharts = (function () {
       rows: months.map(function (m) { return { key: monthOf(m), month: monthOf(m), conversionRate: m.conversionRate,
         purchases: m.purchases, sessions: m.sessions }; }),
       columns: [
-        { key: 'month', label: 'Month' },
+        { key: 'month', label: 'Month', format: f.month },
         { key: 'purchases', label: 'Purchases', format: f.count },
         { key: 'sessions', label: 'Sessions', format: f.count },
         { key: 'conversionRate', label: 'Conversion rate', format: f.percent }
@@ -76,10 +90,10 @@ var ClicklakeCharts = (function () {
   function engagementByMonth(months) {
     var option = base();
     option.tooltip = { trigger: 'item' };
-    option.xAxis = { type: 'category', data: months.map(monthOf) };
+    option.xAxis = { type: 'category', data: months.map(monthLabel) };
     option.yAxis = [
-      { type: 'value', name: 'events / session' },
-      { type: 'value', name: 'cart → purchase', axisLabel: { formatter: '{value}%' } }
+      { type: 'value', name: 'events / session', axisLabel: { formatter: f.axis } },
+      { type: 'value', name: 'cart → purchase', axisLabel: { formatter: percentAxis } }
     ];
     option.series = [
       { name: 'Events per session', type: 'bar', barMaxWidth: 48,
@@ -93,7 +107,7 @@ var ClicklakeCharts = (function () {
       rows: months.map(function (m) { return { key: monthOf(m), month: monthOf(m),
         eventsPerSession: m.eventsPerSession, cartToPurchaseRate: m.cartToPurchaseRate }; }),
       columns: [
-        { key: 'month', label: 'Month' },
+        { key: 'month', label: 'Month', format: f.month },
         { key: 'eventsPerSession', label: 'Events per session', format: f.decimal },
         { key: 'cartToPurchaseRate', label: 'Cart-to-purchase rate', format: f.percent }
       ],
@@ -104,8 +118,8 @@ var ClicklakeCharts = (function () {
   function volumeByMonth(months) {
     var option = base();
     option.tooltip.valueFormatter = f.count;
-    option.xAxis = { type: 'category', data: months.map(monthOf) };
-    option.yAxis = { type: 'value' };
+    option.xAxis = { type: 'category', data: months.map(monthLabel) };
+    option.yAxis = { type: 'value', axisLabel: { formatter: f.axis } };
     option.series = ['events', 'sessions', 'users'].map(function (field) {
       return { name: field.charAt(0).toUpperCase() + field.slice(1), type: 'bar', barMaxWidth: 36,
         data: months.map(function (m) { return m[field]; }) };
@@ -114,7 +128,7 @@ var ClicklakeCharts = (function () {
       rows: months.map(function (m) { return { key: monthOf(m), month: monthOf(m), events: m.events,
         sessions: m.sessions, users: m.users }; }),
       columns: [
-        { key: 'month', label: 'Month' },
+        { key: 'month', label: 'Month', format: f.month },
         { key: 'events', label: 'Events', format: f.count },
         { key: 'sessions', label: 'Sessions', format: f.count },
         { key: 'users', label: 'Users', format: f.count }

@@ -1,10 +1,10 @@
-// The dashboard's behaviour: reads /kpi/datasets, then /kpi/summary, /kpi/monthly and /kpi/funnel of the
-// chosen dataset and range, and fills the cards, charts and tables. <body data-state> is "loading", "ready"
-// or "error" (what a test waits for). The page's own address keeps dataset, from and to, so a view can be
+// The dashboard's behaviour: reads /kpi/display (the currency) and /kpi/datasets, then /kpi/summary, /kpi/monthly
+// and /kpi/funnel of the chosen dataset and range, and fills the cards, charts and tables. <body data-state> is
+// "loading", "ready" or "error", and <body data-range> the [from, to) shown once ready (what a test waits for). The page's own address keeps dataset, from and to, so a view can be
 // bookmarked; the reader's credentials go only into request headers.
 var ClicklakeDashboard = (function () {
   var f = ClicklakeFormat;
-  var CARDS = { users: f.count, sessions: f.count, purchases: f.count, conversionRate: f.percent,
+  var CARDS = { users: f.count, sessions: f.count, purchases: f.count, revenue: f.money, conversionRate: f.percent,
     avgPurchasePrice: f.money };
   var PANELS = {
     'funnel': function (data) { return ClicklakeCharts.funnel(data.funnel); },
@@ -41,10 +41,18 @@ var ClicklakeDashboard = (function () {
     });
   }
 
-  function dayAfter(isoDate) {
+  function addDays(isoDate, days) {
     var day = new Date(isoDate + 'T00:00:00Z');
-    day.setUTCDate(day.getUTCDate() + 1);
+    day.setUTCDate(day.getUTCDate() + days);
     return day.toISOString().slice(0, 10);
+  }
+
+  function dayAfter(isoDate) {
+    return addDays(isoDate, 1);
+  }
+
+  function dayBefore(isoDate) {
+    return addDays(isoDate, -1);
   }
 
   function fillDatasets(list, wanted) {
@@ -53,7 +61,7 @@ var ClicklakeDashboard = (function () {
     select.replaceChildren.apply(select, list.map(function (d) {
       var option = document.createElement('option');
       option.value = d.dataset;
-      option.textContent = d.dataset + ' (' + d.firstDate + ' to ' + d.lastDate + ')';
+      option.textContent = d.dataset + ' (' + f.day(d.firstDate) + ' – ' + f.day(d.lastDate) + ')';
       return option;
     }));
     if (wanted && list.some(function (d) { return d.dataset === wanted; })) {
@@ -96,6 +104,9 @@ var ClicklakeDashboard = (function () {
         td.dataset.field = column.key;
         td.dataset.value = raw == null ? '' : String(raw);
         td.textContent = column.format ? column.format(raw) : raw;
+        if (column.format && raw != null) {
+          td.title = String(raw); // the served value, unrounded
+        }
         tr.appendChild(td);
       });
       return tr;
@@ -132,14 +143,19 @@ var ClicklakeDashboard = (function () {
       return Promise.resolve();
     }
     remember(range);
-    setState('loading', 'Loading ' + range.dataset + ', ' + range.from + ' to ' + range.to + ' (excluded)…');
+    setState('loading', 'Loading ' + range.dataset + ', ' + days(range) + '…');
     return Promise.all([getJson('summary', range), getJson('monthly', range), getJson('funnel', range)])
       .then(function (answers) {
         renderCards(answers[0]);
         renderPanels({ monthly: answers[1], funnel: answers[2] });
-        setState('ready', range.dataset + ': ' + f.count(answers[0].events) + ' events, UTC days ' + range.from
-          + ' to ' + range.to + ' (excluded)');
+        document.body.dataset.range = range.from + '/' + range.to;
+        setState('ready', range.dataset + ': ' + f.count(answers[0].events) + ' events, ' + days(range));
       });
+  }
+
+  // the range as the date inputs show it: its first and last day (to is excluded)
+  function days(range) {
+    return 'UTC days ' + f.day(range.from) + ' – ' + f.day(dayBefore(range.to));
   }
 
   // dataset, from and to into this page's own address, whatever else it carries left as it is
@@ -167,7 +183,13 @@ var ClicklakeDashboard = (function () {
     window.addEventListener('resize', function () {
       Object.keys(charts).forEach(function (id) { charts[id].resize(); });
     });
-    return getJson('datasets').then(function (list) {
+    return getJson('display').then(function (display) {
+      f.use(navigator.language, display.currency);
+      document.querySelectorAll('[data-currency]').forEach(function (element) {
+        element.textContent = display.currency;
+      });
+      return getJson('datasets');
+    }).then(function (list) {
       fillDatasets(list, asked.get('dataset'));
       resetRange();
       if (asked.get('from')) { $('from').value = asked.get('from'); }

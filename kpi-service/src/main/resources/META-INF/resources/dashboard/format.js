@@ -1,22 +1,50 @@
-// How the dashboard writes figures: exactly as served, never rounded further, with the browser's Intl number
-// formatting (en-US: comma thousands separators). Decimals are handed to Intl as decimal strings, which it formats
-// exactly. Counts are whole numbers; money keeps its 2 served decimals; rates, served to 6 decimal places, become
-// percentages to 4 decimal places (0.080357 -> 8.0357%); other ratios keep their 6 places; null is a dash.
+// How the dashboard writes figures and days: every one through the browser's Intl formatting, in the browser's
+// language (navigator.language: the one its date inputs use, so the picked days and the figures read alike).
+// Counts are whole numbers; money is in the service's currency (GET /kpi/display) with that currency's decimals;
+// rates are percentages to 2 decimals; other ratios have 2 decimals; days are the date input's day, month, year;
+// chart axes are compact (1.2M); null is a dash. Served values are handed to Intl as decimal strings, which it rounds exactly (half away from 0);
+// the page keeps the served value beside each figure (data-value, and the tooltip of the tables' cells).
 var ClicklakeFormat = (function () {
   var NONE = '—';
-  var RATE_PLACES = 6;
-  var COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-  var MONEY = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  var DECIMAL = new Intl.NumberFormat('en-US', { minimumFractionDigits: RATE_PLACES, maximumFractionDigits: RATE_PLACES });
-  var PERCENT = new Intl.NumberFormat('en-US', { style: 'percent', minimumFractionDigits: RATE_PLACES - 2,
-    maximumFractionDigits: RATE_PLACES - 2 });
+  var PLACES = 2;
+  var current = {};
 
-  function using(format, places) {
-    return function (value) {
-      return value == null ? NONE : format.format(places == null ? value : value.toFixed(places));
+  function numbers(locale, options) {
+    return new Intl.NumberFormat(locale, options);
+  }
+
+  // the formatters of a language and a currency; ClicklakeFormat's functions use the last ones set
+  function use(locale, currency) {
+    current = {
+      locale: locale,
+      currency: currency,
+      count: numbers(locale, { maximumFractionDigits: 0 }),
+      money: numbers(locale, { style: 'currency', currency: currency }),
+      decimal: numbers(locale, { minimumFractionDigits: PLACES, maximumFractionDigits: PLACES }),
+      percent: numbers(locale, { style: 'percent', minimumFractionDigits: PLACES, maximumFractionDigits: PLACES }),
+      axis: numbers(locale, { notation: 'compact', maximumFractionDigits: 1 }),
+      axisPercent: numbers(locale, { style: 'percent', maximumFractionDigits: 1 }),
+      day: new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }),
+      month: new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' })
     };
   }
 
-  return { NONE: NONE, count: using(COUNT), money: using(MONEY, 2), decimal: using(DECIMAL, RATE_PLACES),
-    percent: using(PERCENT, RATE_PLACES) };
+  function using(name) {
+    return function (value) {
+      return value == null ? NONE : current[name].format(String(value));
+    };
+  }
+
+  // an ISO day (2019-10-01) or month (2019-10) as the chosen language writes it
+  function calendar(name, suffix) {
+    return function (iso) {
+      return iso == null ? NONE : current[name].format(new Date(iso + suffix));
+    };
+  }
+
+  use(navigator.language, 'USD');
+  return { NONE: NONE, use: use, locale: function () { return current.locale; },
+    currency: function () { return current.currency; }, count: using('count'), money: using('money'),
+    decimal: using('decimal'), percent: using('percent'), axis: using('axis'), axisPercent: using('axisPercent'), day: calendar('day', 'T00:00:00Z'),
+    month: calendar('month', '-01T00:00:00Z') };
 })();

@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
@@ -68,6 +69,8 @@ public class IngestionResource {
             @Parameter(description = "dataset the file belongs to") @QueryParam("dataset") String dataset,
             @Parameter(description = "original file name") @QueryParam("fileName") String fileName,
             @Parameter(description = "column order of a header-less file, comma-separated") @QueryParam("columns") String columns,
+            @Parameter(description = "the body's size in bytes, as the HTTP client sets it: progress is reported against it, "
+                    + "and a plain file larger than clicklake.ingest.max-bytes is rejected before it is read")
             @HeaderParam("Content-Length") Long contentLength,
             InputStream body) {
         IngestionRequest request;
@@ -153,7 +156,8 @@ public class IngestionResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One ingestion: source, bronze object, progress and journey to gold")
-    public Response get(@PathParam("id") String id) {
+    public Response get(
+            @Parameter(description = "the ingestion's id, as the 201 or 202 answer gave it (its Location)") @PathParam("id") String id) {
         UUID uuid;
         try {
             uuid = UUID.fromString(id);
@@ -169,8 +173,10 @@ public class IngestionResource {
 
     @GET
     @Operation(summary = "Ingestions, newest first, optionally of one dataset and/or status")
-    public Response list(@QueryParam("dataset") String dataset, @QueryParam("status") String status,
-            @QueryParam("limit") @DefaultValue("100") String limitParam) {
+    public Response list(@Parameter(description = "only this dataset's ingestions") @QueryParam("dataset") String dataset,
+            @Parameter(description = "only ingestions in this status",
+                    schema = @Schema(implementation = IngestionStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = "most ingestions listed, 1..1000") @QueryParam("limit") @DefaultValue("100") String limitParam) {
         int limit;
         try {
             limit = Integer.parseInt(limitParam.strip());

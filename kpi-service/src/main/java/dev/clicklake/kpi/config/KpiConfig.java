@@ -49,6 +49,18 @@ public interface KpiConfig {
 
     Limits limits();
 
+    Dashboard dashboard();
+
+    /** How the dashboard ({@code /dashboard/}) shows figures; the page reads it from {@code GET /kpi/display}. */
+    interface Dashboard {
+        /**
+         * ISO 4217 code of the currency the silver prices are in (REES46: US dollars), shown with revenue and
+         * prices; an unknown code stops the service at startup.
+         */
+        @WithDefault("USD")
+        String currency();
+    }
+
     /** The bounds of what one request may ask for; a request beyond them is a 400 naming the parameter. */
     interface Limits {
         /** The first day a {@code from} or {@code to} may name (JSON API and export). */

@@ -19,6 +19,14 @@ import java.util.Set;
  */
 public final class ExportRequest {
 
+    /** What {@code dataset} does, for the API description. */
+    public static final String DATASET = "Only this dataset's rows (all datasets when absent)";
+    /** What {@code from} does, for the API description. */
+    public static final String FROM = "Rows from this UTC day on (a month row by its first day): an ISO-8601 date "
+            + "(2019-10-01) or date-time (2019-10-01T00:00:00, offset optional, UTC without one); a date-time past midnight "
+            + "counts from the next day. Only tables with a date column.";
+    /** What {@code to} does, for the API description. */
+    public static final String TO = "Rows before this UTC day (excluded), written as from; from must be before to.";
     private static final Set<String> PARAMETERS = Set.of("dataset", "from", "to");
 
     private ExportRequest() {

@@ -30,8 +30,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -58,6 +60,10 @@ public class ExportResource {
     @Produces("text/csv; charset=UTF-8")
     @Operation(summary = "A gold table as CSV", description = "UTF-8, a header line, RFC 4180 quoting, '.' decimals, ISO dates; "
             + "rows in key order. Query: dataset, from, to (ISO date or date-time; [from, to) on the table's day or month).")
+    @Parameter(name = "table", in = ParameterIn.PATH, description = "The gold table (the service's export names)", required = true)
+    @Parameter(name = "dataset", in = ParameterIn.QUERY, description = ExportRequest.DATASET, example = "rees46")
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = ExportRequest.FROM, example = "2019-10-01")
+    @Parameter(name = "to", in = ParameterIn.QUERY, description = ExportRequest.TO, example = "2019-11-01")
     public Response csv(@PathParam("table") String name, @Context UriInfo uri) {
         GoldQuery query = query(name, uri);
         StreamingOutput body = out -> stream(query, out, CsvWriter::new);
@@ -69,6 +75,10 @@ public class ExportResource {
     @Produces("application/json")
     @Operation(summary = "A gold table as JSON", description = "An array of objects named as the CSV header; money and ratios "
             + "as exact JSON decimals. Query: dataset, from, to.")
+    @Parameter(name = "table", in = ParameterIn.PATH, description = "The gold table (the service's export names)", required = true)
+    @Parameter(name = "dataset", in = ParameterIn.QUERY, description = ExportRequest.DATASET, example = "rees46")
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = ExportRequest.FROM, example = "2019-10-01")
+    @Parameter(name = "to", in = ParameterIn.QUERY, description = ExportRequest.TO, example = "2019-11-01")
     public Response json(@PathParam("table") String name, @Context UriInfo uri) {
         GoldQuery query = query(name, uri);
         StreamingOutput body = out -> stream(query, out, JsonWriter::new);

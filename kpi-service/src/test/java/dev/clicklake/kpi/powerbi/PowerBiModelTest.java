@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clicklake.kpi.catalog.GoldCatalog;
 import dev.clicklake.kpi.catalog.GoldTable;
+import dev.clicklake.kpi.support.PowerBiCheck;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -37,9 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PowerBiModelTest {
 
-    private static final Path POWERBI = Path.of("..", "deploy", "powerbi").toAbsolutePath().normalize();
-    private static final Path CHECK = POWERBI.resolve("check");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path POWERBI = PowerBiCheck.POWERBI;
+    private static final Path CHECK = PowerBiCheck.CHECK;
     private static final Pattern MEASURE = Pattern.compile("(?m)^\\s*MEASURE (\\w+)\\[([^\\]]+)\\] = (.*)$");
     private static final Pattern COLUMN_REFERENCE = Pattern.compile("(\\w+)\\[([^\\]]+)\\]");
     private static final Pattern MEASURE_REFERENCE = Pattern.compile("(?<![\\w\\]])\\[([^\\]]+)\\]");
@@ -231,30 +228,8 @@ class PowerBiModelTest {
 
     /** Runs Microsoft's parser over {@code files}: one JSON result per file. */
     private static List<JsonNode> parse(List<Path> files) throws Exception {
-        if (!Files.isDirectory(CHECK.resolve("node_modules/@microsoft/powerquery-parser"))) {
-            run(List.of("npm", "ci", "--no-audit", "--no-fund"));
-        }
-        List<String> command = new ArrayList<>(List.of("node", "parse-m.mjs"));
-        files.forEach(f -> command.add(f.toString()));
         List<JsonNode> results = new ArrayList<>();
-        JSON.readTree(run(command)).forEach(results::add);
+        PowerBiCheck.node("parse-m.mjs", files.stream().map(Path::toString).toList()).forEach(results::add);
         return results;
-    }
-
-    private static String run(List<String> command) throws Exception {
-        Path out = Files.createTempFile("powerbi-check", ".out");
-        try {
-            Process process = new ProcessBuilder(command).directory(CHECK.toFile())
-                    .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            if (!process.waitFor(5, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new AssertionError(command + " did not finish in 5 minutes");
-            }
-            String output = Files.readString(out, StandardCharsets.UTF_8);
-            assertEquals(0, process.exitValue(), () -> command + " failed: " + output);
-            return output;
-        } finally {
-            Files.deleteIfExists(out);
-        }
     }
 }

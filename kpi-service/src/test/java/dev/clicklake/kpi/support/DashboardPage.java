@@ -45,21 +45,71 @@ public final class DashboardPage {
         script.executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("from")), from.toString());
         script.executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("to")), to.toString());
         browser.findElement(By.cssSelector("#range button[type=submit]")).click();
-        awaitReady(from + " to " + to);
+        awaitReady(from + "/" + to);
     }
 
-    private void awaitReady(String statusMentions) {
+    private void awaitReady(String range) {
         new WebDriverWait(browser, RENDER).until(page -> {
-            String state = page.findElement(By.tagName("body")).getDomAttribute("data-state");
-            if ("error".equals(state)) {
+            WebElement body = page.findElement(By.tagName("body"));
+            if ("error".equals(body.getDomAttribute("data-state"))) {
                 throw new AssertionError("the dashboard shows an error: " + status());
             }
-            return "ready".equals(state) && status().contains(statusMentions);
+            return "ready".equals(body.getDomAttribute("data-state"))
+                    && String.valueOf(body.getDomAttribute("data-range")).contains(range);
         });
     }
 
+    /** The text of the element {@code selector} (CSS). */
+    public String text(String selector) {
+        return shown(browser.findElement(By.cssSelector(selector)));
+    }
+
+    /**
+     * An element's text as the page wrote it: its textContent, since WebDriver's getText() turns the no-break
+     * spaces that number formats put in ("1.234,56\u00a0€") into plain ones.
+     */
+    private static String shown(WebElement element) {
+        return element.getDomProperty("textContent").strip();
+    }
+
+    /**
+     * The funnel's steps whose label is not inside its bar: for each step, the label's box against the bar's
+     * trapezoid at the box's top and bottom edges, in the chart's own coordinates (read from ECharts' scene).
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> funnelLabelsOutsideTheirBars() {
+        JavascriptExecutor script = browser;
+        return (List<String>) script.executeScript("""
+                var chart = echarts.getInstanceByDom(document.querySelector('#funnel .chart'));
+                var data = chart.getModel().getSeriesByIndex(0).getData();
+                var outside = [];
+                function apply(m, p) { return m ? [m[0] * p[0] + m[2] * p[1] + m[4], m[1] * p[0] + m[3] * p[1] + m[5]] : p; }
+                for (var i = 0; i < data.count(); i++) {
+                  var bar = data.getItemGraphicEl(i);
+                  var label = bar.getTextContent();
+                  var box = label.getBoundingRect().clone();
+                  box.applyTransform(label.getComputedTransform());
+                  var m = bar.getComputedTransform();
+                  var p = bar.shape.points.map(function (point) { return apply(m, point); });
+                  var top = Math.min(p[0][1], p[1][1]), bottom = Math.max(p[2][1], p[3][1]);
+                  function edges(y) {
+                    var t = (y - top) / (bottom - top);
+                    return [p[0][0] + (p[3][0] - p[0][0]) * t, p[1][0] + (p[2][0] - p[1][0]) * t];
+                  }
+                  var fits = box.y >= top && box.y + box.height <= bottom && [box.y, box.y + box.height].every(function (y) {
+                    var e = edges(y);
+                    return box.x >= Math.min(e[0], e[1]) && box.x + box.width <= Math.max(e[0], e[1]);
+                  });
+                  if (!fits || box.width <= 0) {
+                    outside.push(data.getName(i) + ': label ' + JSON.stringify(box) + ', bar ' + JSON.stringify(p));
+                  }
+                }
+                return outside;
+                """);
+    }
+
     public String status() {
-        return browser.findElement(By.id("status")).getText();
+        return shown(browser.findElement(By.id("status")));
     }
 
     public String value(String inputId) {
@@ -73,13 +123,12 @@ public final class DashboardPage {
 
     /** The text a card shows, e.g. {@code card("users")}. */
     public String card(String kpi) {
-        return browser.findElement(By.cssSelector(".card[data-kpi='" + kpi + "'] .value")).getText();
+        return shown(browser.findElement(By.cssSelector(".card[data-kpi='" + kpi + "'] .value")));
     }
 
     /** The text of the figure {@code field} in row {@code key} of the table beside chart {@code panel}. */
     public String figure(String panel, String key, String field) {
-        return browser.findElement(By.cssSelector("#" + panel + " tr[data-key='" + key + "'] td[data-field='" + field + "']"))
-                .getText();
+        return shown(browser.findElement(By.cssSelector("#" + panel + " tr[data-key='" + key + "'] td[data-field='" + field + "']")));
     }
 
     /** The row keys of the table beside chart {@code panel}, in order. */

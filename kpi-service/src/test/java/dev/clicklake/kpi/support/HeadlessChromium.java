@@ -21,8 +21,16 @@ public final class HeadlessChromium {
     private HeadlessChromium() {
     }
 
-    /** A headless browser with a {@code width} x {@code height} window; fails, never skips, when Chromium is absent. */
+    /** A headless browser with a {@code width} x {@code height} window, in English (United States). */
     public static ChromeDriver start(int width, int height) {
+        return start(width, height, "en-US");
+    }
+
+    /**
+     * A headless browser with a {@code width} x {@code height} window whose preferred language
+     * ({@code navigator.language}, Accept-Language) is {@code language}; fails, never skips, when Chromium is absent.
+     */
+    public static ChromeDriver start(int width, int height, String language) {
         for (Path required : new Path[] {BROWSER, DRIVER}) {
             if (!Files.isExecutable(required)) {
                 throw new AssertionError(required + " is missing: the dashboard test needs Debian's chromium and "
@@ -35,7 +43,8 @@ public final class HeadlessChromium {
         ChromeOptions options = new ChromeOptions()
                 .setBinary(BROWSER.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                        "--hide-scrollbars", "--window-size=" + width + "," + height);
+                        "--hide-scrollbars", "--window-size=" + width + "," + height,
+                        "--lang=" + language, "--accept-lang=" + language);
         options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile())
