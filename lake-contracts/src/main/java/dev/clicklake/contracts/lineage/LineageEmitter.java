@@ -13,12 +13,13 @@ import io.openlineage.client.transports.Transport;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Sends a stage's run events through the official openlineage-java client, with the transport {@link LineageConfig}
- * names. Lineage never fails the pipeline: a send that fails (server down, timeout, a bad answer) is logged and
+ * names. Lineage never fails the pipeline: an event that cannot be built or sent (server down, timeout, a bad answer) is logged and
  * counted ({@code clicklake_lineage_events_total{outcome="failed"}}), and the stage goes on. The callers emit an
  * event after the effect it describes is durable.
  */
@@ -67,13 +68,18 @@ public class LineageEmitter {
         return names;
     }
 
-    /** Sends {@code event}; never throws. */
-    public void emit(RunEvent event) {
+    /** Builds the event {@code event} supplies (nothing when it supplies null) and sends it; never throws. */
+    public void emit(Supplier<RunEvent> event) {
         if (client == null) {
             return;
         }
+        RunEvent built = null;
         try {
-            client.emit(event);
+            built = event.get();
+            if (built == null) {
+                return;
+            }
+            client.emit(built);
             if (emittedCounter != null) {
                 emittedCounter.increment();
             }
@@ -82,8 +88,9 @@ public class LineageEmitter {
             if (failedCounter != null) {
                 failedCounter.increment();
             }
-            LOG.warnf("lineage: the %s event of job %s run %s was not sent: %s", event.getEventType(),
-                    event.getJob().getName(), event.getRun().getRunId(), e.toString());
+            LOG.warnf("lineage: %s was not sent: %s", built == null ? "an event that could not be built"
+                    : "the " + built.getEventType() + " event of job " + built.getJob().getName() + " run "
+                    + built.getRun().getRunId(), e.toString());
         }
     }
 

@@ -40,6 +40,11 @@ public final class LineageEvents {
         return event(RunEvent.EventType.FAIL, run, inputs, outputs, Optional.of(error));
     }
 
+    /** An ABORT event of {@code run}: it stopped without doing what it set out to, for {@code reason} (error message facet). */
+    public RunEvent aborted(StageRun run, List<LineageDataset> inputs, List<LineageDataset> outputs, String reason) {
+        return event(RunEvent.EventType.ABORT, run, inputs, outputs, Optional.of(reason));
+    }
+
     private RunEvent event(RunEvent.EventType type, StageRun run, List<LineageDataset> inputs,
             List<LineageDataset> outputs, Optional<String> error) {
         OpenLineage.RunFacetsBuilder runFacets = openLineage.newRunFacetsBuilder();

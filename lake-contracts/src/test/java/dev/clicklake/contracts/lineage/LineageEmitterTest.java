@@ -51,7 +51,7 @@ class LineageEmitterTest {
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
             LineageEmitter emitter = emitter(new HttpTransport(LineageTransports.http(http(
                     URI.create("http://127.0.0.1:" + server.getAddress().getPort()), Optional.of("key-1")))), meters);
-            emitter.emit(START);
+            emitter.emit(() -> START);
             assertEquals(List.of("Bearer key-1"), authorizations);
             JsonNode posted = JSON.readTree(bodies.get(0));
             assertEquals("START", posted.get("eventType").asText());
@@ -72,18 +72,24 @@ class LineageEmitterTest {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         LineageEmitter emitter = emitter(new HttpTransport(LineageTransports.http(http(
                 URI.create("http://127.0.0.1:" + closedPort), Optional.empty()))), meters);
-        emitter.emit(START);
-        emitter.emit(START);
+        emitter.emit(() -> START);
+        emitter.emit(() -> START);
         assertEquals(2, emitter.failures());
         assertEquals(2.0, meters.counter("clicklake.lineage.events", "outcome", "failed").count());
+        emitter.emit(() -> {
+            throw new IllegalStateException("a ledger row without columns");
+        });
+        assertEquals(3, emitter.failures(), "an event that cannot be built is counted too");
+        emitter.emit(() -> null);
+        assertEquals(3, emitter.failures(), "no event, nothing sent");
     }
 
     @Test
     void theFileTransportAppendsOneJsonEventALine(@TempDir Path folder) throws IOException {
         Path file = folder.resolve("events.jsonl");
         LineageEmitter emitter = emitter(new FileTransport(new FileConfig(file.toString())), null);
-        emitter.emit(START);
-        emitter.emit(START);
+        emitter.emit(() -> START);
+        emitter.emit(() -> START);
         List<String> lines = Files.readAllLines(file);
         assertEquals(2, lines.size(), String.join("\n", lines));
         assertEquals(START.getRun().getRunId().toString(), JSON.readTree(lines.get(1)).at("/run/runId").asText());
