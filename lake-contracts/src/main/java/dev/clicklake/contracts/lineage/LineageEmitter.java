@@ -8,6 +8,7 @@ import io.openlineage.client.OpenLineageClient;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.net.URI;
 import io.openlineage.client.transports.Transport;
 import java.time.Clock;
@@ -36,6 +37,7 @@ public class LineageEmitter {
     private final Counter emittedCounter;
     private final Counter failedCounter;
 
+    @Inject
     LineageEmitter(LineageConfig config, LakeConfig lake, @ConfigProperty(name = "quarkus.application.name") String service,
             @ConfigProperty(name = "quarkus.application.version") String version, Instance<MeterRegistry> meters) {
         this(config.enabled() ? LineageTransports.create(config) : null,
