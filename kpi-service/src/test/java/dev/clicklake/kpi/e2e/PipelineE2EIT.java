@@ -68,5 +68,7 @@ class PipelineE2EIT {
                 "every event came with the API key");
         Files.writeString(Path.of("target", "e2e", "lineage-" + dataset + ".mmd"),
                 new LineageGraph(PIPELINE.lineageEvents()).mermaid());
+        Files.write(Path.of("target", "e2e", "lineage-" + dataset + ".jsonl"),
+                PIPELINE.lineageEvents().stream().map(JsonNode::toString).toList());
     }
 }
