@@ -4,6 +4,7 @@ import dev.clicklake.contracts.event.BronzeLanded;
 import dev.clicklake.contracts.event.QuarantineRecord;
 import dev.clicklake.contracts.event.SilverFile;
 import dev.clicklake.contracts.event.SilverReady;
+import dev.clicklake.contracts.layout.SilverLayout;
 import dev.clicklake.contracts.lineage.LineageDataset;
 import dev.clicklake.contracts.lineage.LineageDataset.LineageField;
 import dev.clicklake.contracts.lineage.LineageEvents;
@@ -64,8 +65,7 @@ public final class EnrichRunEvents {
 
     /** This attempt at the split failed; {@code willRetry} says whether it will be tried again or was given up. */
     public RunEvent failed(BronzeLanded landed, Exception failure, boolean willRetry) {
-        return events.failed(run(landed), List.of(bronze(landed)), List.of(),
-                (willRetry ? "attempt failed, will be retried: " : "given up: ") + failure.getMessage());
+        return events.failedAttempt(run(landed), List.of(bronze(landed)), failure, willRetry);
     }
 
     static StageRun run(BronzeLanded landed) {
@@ -79,11 +79,11 @@ public final class EnrichRunEvents {
     }
 
     private LineageDataset silverEvents(String dataset) {
-        return names.lake(LakeLocation.of(silverContainer, dataset + "/events")).withSchema(SILVER_EVENTS);
+        return names.lake(LakeLocation.of(silverContainer, SilverLayout.eventsTable(dataset))).withSchema(SILVER_EVENTS);
     }
 
     private LineageDataset quarantine(String dataset) {
-        return names.lake(LakeLocation.of(silverContainer, dataset + "/quarantine")).withSchema(QUARANTINE);
+        return names.lake(LakeLocation.of(silverContainer, SilverLayout.quarantineFolder(dataset))).withSchema(QUARANTINE);
     }
 
     private static String jsonType(Class<?> type) {

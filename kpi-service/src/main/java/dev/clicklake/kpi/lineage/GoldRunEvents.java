@@ -2,6 +2,7 @@ package dev.clicklake.kpi.lineage;
 
 import dev.clicklake.contracts.event.SilverFile;
 import dev.clicklake.contracts.event.SilverReady;
+import dev.clicklake.contracts.layout.SilverLayout;
 import dev.clicklake.contracts.lineage.LineageDataset;
 import dev.clicklake.contracts.lineage.LineageDataset.LineageField;
 import dev.clicklake.contracts.lineage.LineageEvents;
@@ -70,8 +71,7 @@ public final class GoldRunEvents {
 
     /** This attempt failed; {@code willRetry} says whether the message will be tried again or was given up. */
     public RunEvent failed(SilverReady ready, Exception failure, boolean willRetry) {
-        return events.failed(run(ready), List.of(silver(ready)), List.of(),
-                (willRetry ? "attempt failed, will be retried: " : "given up: ") + failure.getMessage());
+        return events.failedAttempt(run(ready), List.of(silver(ready)), failure, willRetry);
     }
 
     static StageRun run(SilverReady ready) {
@@ -79,7 +79,7 @@ public final class GoldRunEvents {
     }
 
     private LineageDataset silver(SilverReady ready) {
-        return names.lake(LakeLocation.of(silverContainer, ready.dataset() + "/events")).withStatistics(
+        return names.lake(LakeLocation.of(silverContainer, SilverLayout.eventsTable(ready.dataset()))).withStatistics(
                 ready.files().stream().mapToLong(SilverFile::rows).sum(),
                 ready.files().stream().mapToLong(SilverFile::bytes).sum());
     }

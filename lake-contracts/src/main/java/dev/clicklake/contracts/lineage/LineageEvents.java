@@ -40,6 +40,15 @@ public final class LineageEvents {
         return event(RunEvent.EventType.FAIL, run, inputs, outputs, Optional.of(error));
     }
 
+    /**
+     * A FAIL event of one attempt of {@code run}, saying whether the attempt will be retried (the message is redelivered)
+     * or was given up (dead-lettered).
+     */
+    public RunEvent failedAttempt(StageRun run, List<LineageDataset> inputs, Exception failure, boolean willRetry) {
+        return failed(run, inputs, List.of(), (willRetry ? "attempt failed, will be retried: " : "given up: ")
+                + failure.getMessage());
+    }
+
     /** An ABORT event of {@code run}: it stopped without doing what it set out to, for {@code reason} (error message facet). */
     public RunEvent aborted(StageRun run, List<LineageDataset> inputs, List<LineageDataset> outputs, String reason) {
         return event(RunEvent.EventType.ABORT, run, inputs, outputs, Optional.of(reason));
