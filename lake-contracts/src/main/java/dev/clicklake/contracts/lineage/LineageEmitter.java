@@ -5,12 +5,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.openlineage.client.OpenLineage.RunEvent;
 import io.openlineage.client.OpenLineageClient;
+import io.openlineage.client.transports.Transport;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.net.URI;
-import io.openlineage.client.transports.Transport;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,9 +20,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends a stage's run events through the official openlineage-java client, with the transport {@link LineageConfig}
- * names. Lineage never fails the pipeline: an event that cannot be built or sent (server down, timeout, a bad answer) is logged and
- * counted ({@code clicklake_lineage_events_total{outcome="failed"}}), and the stage goes on. The callers emit an
- * event after the effect it describes is durable.
+ * names. Lineage never fails the pipeline: an event that cannot be built or sent (server down, timeout, a bad
+ * answer) is logged and counted ({@code clicklake_lineage_events_total{outcome="failed"}}), and the stage goes on.
+ * The callers emit an event after the effect it describes is durable.
  */
 @ApplicationScoped
 public class LineageEmitter {
