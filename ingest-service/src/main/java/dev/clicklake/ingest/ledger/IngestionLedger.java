@@ -186,13 +186,18 @@ public class IngestionLedger {
      * source again.
      */
     @Transactional
-    public int failLostReceivers() {
+    public List<Ingestion> failLostReceivers() {
         Instant now = clock.instant();
-        return Ingestion.update("status = ?1, reason = concat(?2, coalesce(leaseOwner, 'unknown'), ?3), updatedAt = ?4, "
-                        + "leaseExpiresAt = null where status = ?5 and leaseExpiresAt < ?4",
-                IngestionStatus.FAILED, "receiver lost: replica ",
-                " stopped renewing its lease (clicklake.ingest.receiving-lease); nothing of it is in bronze",
-                now, IngestionStatus.RECEIVING);
+        List<Ingestion> lost = Ingestion.<Ingestion>find("status = ?1 and leaseExpiresAt < ?2", IngestionStatus.RECEIVING, now)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        for (Ingestion ingestion : lost) {
+            ingestion.status = IngestionStatus.FAILED;
+            ingestion.reason = "receiver lost: replica " + (ingestion.leaseOwner == null ? "unknown" : ingestion.leaseOwner)
+                    + " stopped renewing its lease (clicklake.ingest.receiving-lease); nothing of it is in bronze";
+            ingestion.updatedAt = now;
+            ingestion.leaseExpiresAt = null;
+        }
+        return lost;
     }
 
     @Transactional

@@ -8,6 +8,7 @@ import dev.clicklake.ingest.landing.BronzePaths;
 import dev.clicklake.ingest.landing.IngestionRequest;
 import dev.clicklake.ingest.landing.LandingResult;
 import dev.clicklake.ingest.landing.LandingScanner;
+import dev.clicklake.ingest.lineage.IngestLineage;
 import dev.clicklake.ingest.ledger.Ingestion;
 import dev.clicklake.ingest.ledger.IngestionLedger;
 import dev.clicklake.ingest.ledger.IngestionStatus;
@@ -67,6 +68,9 @@ public class LandingService {
     @Inject
     IngestionWorkers workers;
 
+    @Inject
+    IngestLineage lineage;
+
     /** What landing a source came to: the ingestion, and whether it is an earlier one with the same content. */
     public record Outcome(Ingestion ingestion, boolean alreadyIngested) {
     }
@@ -93,19 +97,21 @@ public class LandingService {
         while (true) {
             try (OpenedSource source = opener.open(budget)) {
                 ledger.describeSource(first.id, source.fileName(), source.displayUri());
-                landAll(first, request.forSource(source.fileName(), source.displayUri()), source.body(),
-                        source.length(), true);
+                reported(landAll(first, request.forSource(source.fileName(), source.displayUri()), source.body(),
+                        source.length(), true));
                 return;
             } catch (SourceRestartException e) {
                 LOG.infof("ingestion %s: reading the source again from byte 0: %s", first.id, e.getMessage());
                 ledger.restartReceiving(first.id, "read again from byte 0 (attempt " + (budget.failures() + 1)
                         + " of at most " + budget.attempts() + "): " + e.getMessage());
             } catch (InvalidRequestException e) {
-                ledger.end(first.id, IngestionStatus.FAILED, "the source was refused: " + e.getMessage());
+                lineage.ended(ledger.end(first.id, IngestionStatus.FAILED, "the source was refused: " + e.getMessage()));
                 return;
             } catch (IOException | RuntimeException e) {
                 LOG.warnf("ingestion %s failed: %s", first.id, e.toString());
-                ledger.failIfReceiving(first.id, "the source could not be read: " + e.getMessage());
+                if (ledger.failIfReceiving(first.id, "the source could not be read: " + e.getMessage())) {
+                    lineage.ended(ledger.find(first.id));
+                }
                 return;
             }
         }
@@ -126,17 +132,26 @@ public class LandingService {
             boolean firstIsKnown) {
         active.hold(first.id);
         try {
-            return landAll(first, request, source, totalBytes, firstIsKnown);
+            return reported(landAll(first, request, source, totalBytes, firstIsKnown));
         } catch (SourceRestartException e) {
-            return List.of(new Outcome(ledger.end(first.id, IngestionStatus.FAILED, "the source broke off: " + e.getMessage()),
-                    false));
+            return reported(List.of(new Outcome(ledger.end(first.id, IngestionStatus.FAILED, "the source broke off: "
+                    + e.getMessage()), false)));
         } catch (RuntimeException e) {
             LOG.errorf(e, "ingestion %s: landing failed", first.id);
             ledger.failIfReceiving(first.id, "landing failed: " + e);
-            return List.of(new Outcome(ledger.find(first.id), false));
+            return reported(List.of(new Outcome(ledger.find(first.id), false)));
         } finally {
             active.release(first.id);
         }
+    }
+
+    /**
+     * Emits each outcome's end of run once the ledger has it; a repeat of an earlier ingestion's content had its own
+     * (ABORT) when it was discarded, and the earlier one's run ended long ago.
+     */
+    private List<Outcome> reported(List<Outcome> outcomes) {
+        outcomes.stream().filter(outcome -> !outcome.alreadyIngested()).forEach(outcome -> lineage.ended(outcome.ingestion()));
+        return outcomes;
     }
 
     /**
@@ -231,6 +246,7 @@ public class LandingService {
         // the scanner is not closed here: closing it would close the source, which may hold more files
         ReadAheadStream ahead = chunksAhead == 0 ? null
                 : new ReadAheadStream(scanner, READ_AHEAD_CHUNK, chunksAhead, "landing-" + ingestion.id);
+        lineage.started(ingestion, target);
         try {
             lake.create(target, ahead == null ? scanner : ahead);
         } catch (IOException | RuntimeException e) {
@@ -271,6 +287,7 @@ public class LandingService {
             }
         }
         discard(ingestion, target, idIsKnown ? Optional.of(earlier.get()) : Optional.empty());
+        lineage.duplicate(ingestion, earlier.get());
         LOG.infof("ingestion %s: same content as ingestion %s, nothing new landed", ingestion.id, earlier.get().id);
         return new Outcome(earlier.get(), true);
     }

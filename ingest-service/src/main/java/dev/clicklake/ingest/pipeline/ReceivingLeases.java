@@ -1,13 +1,16 @@
 package dev.clicklake.ingest.pipeline;
 
 import dev.clicklake.ingest.config.IngestConfig;
+import dev.clicklake.ingest.ledger.Ingestion;
 import dev.clicklake.ingest.ledger.IngestionLedger;
+import dev.clicklake.ingest.lineage.IngestLineage;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +37,9 @@ public class ReceivingLeases {
     @Inject
     ActiveReceivers active;
 
+    @Inject
+    IngestLineage lineage;
+
     private ScheduledExecutorService heartbeat;
 
     void onStart(@Observes StartupEvent event) {
@@ -47,13 +53,14 @@ public class ReceivingLeases {
         heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** Fails the RECEIVING ingestions whose lease has run out; answers how many. */
+    /** Fails the RECEIVING ingestions whose lease has run out, each with its run's FAIL event; answers how many. */
     public int failLostReceivers() {
-        int failed = ledger.failLostReceivers();
-        if (failed > 0) {
-            LOG.warnf("failed %d ingestion(s) whose receiver was lost (lease ran out)", failed);
+        List<Ingestion> failed = ledger.failLostReceivers();
+        if (!failed.isEmpty()) {
+            LOG.warnf("failed %d ingestion(s) whose receiver was lost (lease ran out)", failed.size());
         }
-        return failed;
+        failed.forEach(lineage::ended);
+        return failed.size();
     }
 
     private void beat() {

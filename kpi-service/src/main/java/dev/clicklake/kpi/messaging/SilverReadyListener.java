@@ -14,7 +14,9 @@ import dev.clicklake.contracts.storage.LakeStorage;
 import dev.clicklake.kpi.config.KpiConfig;
 import dev.clicklake.kpi.gold.GoldBuild;
 import dev.clicklake.kpi.gold.GoldPlan;
+import dev.clicklake.kpi.lineage.GoldLineage;
 import dev.clicklake.kpi.snapshot.GoldSnapshots;
+import dev.clicklake.kpi.snapshot.SnapshotManifest;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -32,7 +34,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * the reason at once; one that fails deterministically ({@link FailureKind}: its silver is missing or unreadable)
  * after {@code clicklake.kpi.retry.deterministic-attempts} attempts; a transient failure is retried with backoff (the
  * whole message: every step is idempotent). The message is acked only after gold is committed and gold-ready is on
- * the broker.
+ * the broker; its COMPLETE lineage event follows (each failed attempt has its FAIL).
  */
 @ApplicationScoped
 public class SilverReadyListener {
@@ -45,9 +47,11 @@ public class SilverReadyListener {
     private final SilverReadyScope scope;
     private final AttemptBudget attempts;
     private final LakeStorage lake;
+    private final GoldLineage lineage;
 
-    SilverReadyListener(ContractMessages messages, KpiConfig config, GoldBuild gold,
-            GoldSnapshots snapshots, GoldReadyPublisher publisher, LakeConfig lakeConfig, LakeStorage lake) {
+    SilverReadyListener(ContractMessages messages, KpiConfig config, GoldBuild gold, GoldSnapshots snapshots,
+            GoldReadyPublisher publisher, LakeConfig lakeConfig, LakeStorage lake, GoldLineage lineage) {
+        this.lineage = lineage;
         this.consumer = new ContractConsumer(messages, new Backoff(config.retry().first(), config.retry().max()));
         this.scope = new SilverReadyScope(lakeConfig.containers().silver());
         this.attempts = new AttemptBudget(config.retry().deterministicAttempts());
@@ -71,15 +75,19 @@ public class SilverReadyListener {
                     + outside.get());
         }
         String message = silverReady.ingestionId() + " split " + silverReady.split().index();
+        lineage.started(silverReady, snapshotsEnabled);
         try {
             requireNamedFiles(silverReady);
             build(silverReady);
             attempts.forget(message);
         } catch (Exception e) {
             if (FailureKind.of(e) == FailureKind.DETERMINISTIC && attempts.spentAfterFailure(message)) {
-                throw new UnprocessableMessageException("silver-ready of " + message + " failed the same way "
-                        + attempts.maxAttempts() + " times: " + e, e);
+                UnprocessableMessageException givenUp = new UnprocessableMessageException("silver-ready of " + message
+                        + " failed the same way " + attempts.maxAttempts() + " times: " + e, e);
+                lineage.failed(silverReady, givenUp, false);
+                throw givenUp;
             }
+            lineage.failed(silverReady, e, true);
             throw e;
         }
     }
@@ -102,9 +110,11 @@ public class SilverReadyListener {
         List<LocalDate> dates = GoldPlan.datesToRebuild(silverReady);
         List<LocalDate> rebuilt = gold.rebuild(silverReady.dataset(), dates);
         // a snapshot when gold changed, or when it changed before and its snapshot was never written (a crash)
+        Optional<SnapshotManifest> snapshot = Optional.empty();
         if (!dates.isEmpty() && snapshotsEnabled && (!rebuilt.isEmpty() || snapshots.due(silverReady.dataset()))) {
-            snapshots.write(silverReady.dataset());
+            snapshot = Optional.of(snapshots.write(silverReady.dataset()));
         }
         publisher.publish(GoldPlan.goldReady(silverReady, dates));
+        lineage.completed(silverReady, rebuilt, snapshot);
     }
 }

@@ -11,7 +11,9 @@ import dev.clicklake.contracts.storage.LakeSettings;
 import dev.clicklake.contracts.storage.LakeStorage;
 import dev.clicklake.contracts.storage.LakeStorageFactory;
 import dev.clicklake.contracts.testing.KafkaTestClient;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,14 +27,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
  * The three packaged services of one end-to-end test, as separate JVMs against the local stack (real Kafka,
  * PostgreSQL and Azurite): topics of their own (a fresh prefix), the test's databases, API keys made up for the
- * run, small splits; plus the HTTP calls the tests make and the comparison of the served daily figures with the
- * test's own count of the file ({@link ExpectedDailyFigures}).
+ * run, small splits, lineage events sent to an endpoint of the test's own ({@link LineageCollector}); plus the HTTP
+ * calls the tests make and the comparison of the served daily figures with the test's own count of the file
+ * ({@link ExpectedDailyFigures}).
  */
 final class E2EPipeline implements AutoCloseable {
 
@@ -49,6 +53,8 @@ final class E2EPipeline implements AutoCloseable {
     private final Map<String, Map<String, String>> environments = new HashMap<>();
     private final Map<String, ServiceProcess> running = new HashMap<>();
     private final List<ServiceProcess> started = new ArrayList<>();
+    private final String lineageApiKey = UUID.randomUUID().toString();
+    private final LineageCollector lineage;
 
     /**
      * @param work the test's folder (its generated files, and the services' logs under {@code logs/})
@@ -57,6 +63,11 @@ final class E2EPipeline implements AutoCloseable {
      */
     E2EPipeline(Path work, String ingestDatabase, String kpiDatabase) {
         this.work = work;
+        try {
+            this.lineage = new LineageCollector();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the test's lineage endpoint", e);
+        }
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", KafkaTestClient.bootstrapServers());
         env.put("CLICKLAKE_TOPIC_PREFIX", topicPrefix);
@@ -66,6 +77,10 @@ final class E2EPipeline implements AutoCloseable {
         env.put("CLICKLAKE_LAKE_ADLS_CONNECTION_STRING", AZURITE_CONNECTION_STRING);
         // small splits, so that one file travels as several bronze-landed / silver-ready messages
         env.put("CLICKLAKE_INGEST_SPLIT_TARGET_SIZE", "256K");
+        // every stage's OpenLineage events, over the HTTP transport, to the test's own endpoint
+        env.put("CLICKLAKE_LINEAGE_TRANSPORT", "http");
+        env.put("CLICKLAKE_LINEAGE_HTTP_URL", lineage.url());
+        env.put("CLICKLAKE_LINEAGE_HTTP_API_KEY", lineageApiKey);
 
         Map<String, String> ingest = new HashMap<>(env);
         ingest.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/" + ingestDatabase);
@@ -90,6 +105,20 @@ final class E2EPipeline implements AutoCloseable {
         for (ServiceProcess process : now) {
             process.awaitReady(Duration.ofSeconds(120));
         }
+    }
+
+    /** The lineage events the services have sent so far. */
+    List<JsonNode> lineageEvents() {
+        return lineage.events();
+    }
+
+    /** The Authorization headers the lineage events came with: the API key given to the services, as a bearer token. */
+    Set<String> lineageAuthorizations() {
+        return lineage.authorizations();
+    }
+
+    String lineageApiKey() {
+        return lineageApiKey;
     }
 
     /** The topic of this run named {@code name} (e.g. {@code bronze-landed}), prefix included. */
@@ -211,5 +240,6 @@ final class E2EPipeline implements AutoCloseable {
         for (ServiceProcess service : started) {
             service.close();
         }
+        lineage.close();
     }
 }

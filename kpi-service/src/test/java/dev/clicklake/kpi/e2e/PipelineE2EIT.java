@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clicklake.contracts.clickstream.ClickstreamOptions;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The whole pipeline as it is deployed: the three packaged services run as separate JVMs against the real
  * Kafka broker, PostgreSQL and Azurite of the local stack; a generated file goes in through ingest-service,
- * and kpi-service's served figures must equal the test's own count of the file.
+ * and kpi-service's served figures must equal the test's own count of the file; the OpenLineage events the three
+ * services sent must draw the file's whole path from the upload to the gold tables ({@link ExpectedLineage}).
  */
 class PipelineE2EIT {
 
@@ -57,5 +60,15 @@ class PipelineE2EIT {
                 + counts.get("quarantined").asLong(), "every row is written, a duplicate or quarantined");
 
         PIPELINE.assertServedDailyFiguresEqualTheFiles(dataset, csv, "2019-10-01", "2019-12-01");
+
+        int splits = JSON.readTree(accepted.body()).get("journey").get("splits").asInt();
+        new ExpectedLineage(id, dataset, csv, splits, "postgres://127.0.0.1:5432/clicklake_kpi_e2e.public.")
+                .assertCaptured(PIPELINE::lineageEvents, Duration.ofSeconds(30));
+        assertEquals(Set.of("Bearer " + PIPELINE.lineageApiKey()), PIPELINE.lineageAuthorizations(),
+                "every event came with the API key");
+        Files.writeString(Path.of("target", "e2e", "lineage-" + dataset + ".mmd"),
+                new LineageGraph(PIPELINE.lineageEvents()).mermaid());
+        Files.write(Path.of("target", "e2e", "lineage-" + dataset + ".jsonl"),
+                PIPELINE.lineageEvents().stream().map(JsonNode::toString).toList());
     }
 }

@@ -24,12 +24,22 @@ public final class SilverLayout {
     }
 
     public static String quarantinePath(String dataset, String ingestionId, int splitIndex) {
-        return dataset + "/quarantine/ingestion=" + ingestionId + "/split-" + splitNumber(splitIndex) + ".jsonl";
+        return quarantineFolder(dataset) + "/ingestion=" + ingestionId + "/split-" + splitNumber(splitIndex) + ".jsonl";
     }
 
     /** The path prefix under which every events file of {@code dataset} on {@code eventDate} lives. */
     public static String partitionPrefix(String dataset, LocalDate eventDate) {
-        return dataset + "/events/event_date=" + eventDate + "/";
+        return eventsTable(dataset) + "/event_date=" + eventDate + "/";
+    }
+
+    /** The folder of {@code dataset}'s events table: its Hive partitions are below it. */
+    public static String eventsTable(String dataset) {
+        return dataset + "/events";
+    }
+
+    /** The folder of {@code dataset}'s quarantine files. */
+    public static String quarantineFolder(String dataset) {
+        return dataset + "/quarantine";
     }
 
     /** Whether {@code path}, listed under a partition prefix, is an events file directly in that partition. */
