@@ -63,8 +63,8 @@ public final class GoldRunEvents {
     public RunEvent completed(SilverReady ready, List<LocalDate> rebuilt, Optional<SnapshotManifest> snapshot) {
         List<LineageDataset> outputs = new ArrayList<>(rebuilt.isEmpty() ? List.of() : tables(ready.dataset(), snapshot));
         snapshot.ifPresent(manifest -> outputs.add(snapshot(ready.dataset())
-                .withStatistics(manifest.tables().values().stream().mapToLong(SnapshotManifest.TableFile::rows).sum(),
-                        manifest.tables().values().stream().mapToLong(SnapshotManifest.TableFile::bytes).sum())
+                .withStatistics(manifest.tables().values().stream().mapToLong(SnapshotManifest.Table::rows).sum(),
+                        manifest.tables().values().stream().mapToLong(SnapshotManifest.Table::bytes).sum())
                 .withVersion(Long.toString(manifest.version()))));
         return events.event(RunEvent.EventType.COMPLETE, run(ready), List.of(silver(ready)), outputs);
     }
@@ -87,7 +87,7 @@ public final class GoldRunEvents {
     private List<LineageDataset> tables(String dataset, Optional<SnapshotManifest> counted) {
         return GoldPlan.TABLES.stream().map(table -> {
             LineageDataset named = LineageNames.postgresTable(jdbcUrl, SCHEMA, table).withSchema(columns(table));
-            Optional<SnapshotManifest.TableFile> file = counted.map(manifest -> manifest.tables().get(table));
+            Optional<SnapshotManifest.Table> file = counted.map(manifest -> manifest.tables().get(table));
             return file.isPresent() ? named.withStatistics(file.get().rows(), null) : named;
         }).toList();
     }

@@ -30,9 +30,12 @@ class GoldRunEventsTest {
             LineageNames.adls(URI.create("https://acct.dfs.core.windows.net")),
             "jdbc:postgresql://pg.example:5432/clicklake_kpi", "silver", "gold");
     private static final SilverReady READY = ContractExamples.example(Contract.SILVER_READY, SilverReady.class);
-    private static final SnapshotManifest SNAPSHOT = new SnapshotManifest(READY.dataset(), 12, Instant.now(), Map.of(
-            "daily_kpi", new SnapshotManifest.TableFile("x/daily_kpi.parquet", 31, 4000),
-            "monthly_kpi", new SnapshotManifest.TableFile("x/monthly_kpi.parquet", 1, 900)));
+    private static final SnapshotManifest SNAPSHOT = new SnapshotManifest(SnapshotManifest.FORMAT, READY.dataset(), 12,
+            Instant.now(), Map.of(
+            "daily_kpi", new SnapshotManifest.Table(31, 4000, List.of(
+                    new SnapshotManifest.TableFile("x/daily_kpi/month=2019-10.parquet", "2019-10", 31, 4000))),
+            "monthly_kpi", new SnapshotManifest.Table(1, 900, List.of(
+                    new SnapshotManifest.TableFile("x/monthly_kpi.parquet", null, 1, 900)))));
 
     @Test
     void aBuildGoesFromTheSilverTableToTheGoldTablesAndTheSnapshotUnderItsIngestionsRun() {
