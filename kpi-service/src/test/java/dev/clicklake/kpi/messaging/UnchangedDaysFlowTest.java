@@ -114,7 +114,9 @@ class UnchangedDaysFlowTest {
     }
 
     private double unchangedDays() {
-        return meters.get("clicklake.kpi.day.unchanged").counter().count();
+        // registered when the day builder is first used: none yet counts as zero
+        var counter = meters.find("clicklake.kpi.day.unchanged").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private long newestSnapshot(String dataset) throws Exception {
