@@ -22,7 +22,7 @@ MEMORY=${MEMORY:-4GB}
 SEED=${SEED:-7}
 declare -A MANAGEMENT=([ingest-service]=9081 [enrich-service]=9082 [kpi-service]=9083)
 KPI_REPLICAS=${KPI_REPLICAS:-1}
-for (( r = 2; r <= KPI_REPLICAS; r++ )); do MANAGEMENT[kpi-service-$r]=$(( 9083 + 10 * (r - 1) )); done
+for (( r = 2; r <= KPI_REPLICAS; r++ )); do MANAGEMENT[kpi-service-$r]=$(( 9083 + 100 * (r - 1) )); done
 export KPI_REPLICAS
 
 say() { printf '%s\n' "$*"; }

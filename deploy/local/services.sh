@@ -6,7 +6,7 @@
 # usage: deploy/local/services.sh start|stop|status [ingest-service|enrich-service|kpi-service ...]
 # env:   JAVA_OPTS (default "-Xmx512m -XX:+UseSerialGC"), SERVICES_TIMEOUT (seconds, default 90)
 #        KPI_REPLICAS (default 1): more kpi-service JVMs of one consumer group, named kpi-service-2, -3, ...
-#        on ports 8093/9093, 8103/9103, ... (stop and status find them whatever KPI_REPLICAS says then)
+#        on ports 8183/9183, 8283/9283, ... (stop and status find them whatever KPI_REPLICAS says then)
 #        -XX:+ExitOnOutOfMemoryError is always added: a JVM out of heap exits instead of staying up broken
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -23,8 +23,8 @@ KPI_REPLICAS=${KPI_REPLICAS:-1}
 # the replicas asked for now, and any an earlier start left running
 for (( r = 2; r <= 9; r++ )); do
   if (( r <= KPI_REPLICAS )) || [[ -f $PIDS/kpi-service-$r.pid ]]; then
-    PORT[kpi-service-$r]=$(( 8083 + 10 * (r - 1) ))
-    MANAGEMENT_PORT[kpi-service-$r]=$(( 9083 + 10 * (r - 1) ))
+    PORT[kpi-service-$r]=$(( 8083 + 100 * (r - 1) ))
+    MANAGEMENT_PORT[kpi-service-$r]=$(( 9083 + 100 * (r - 1) ))
     ALL+=("kpi-service-$r")
   fi
 done
