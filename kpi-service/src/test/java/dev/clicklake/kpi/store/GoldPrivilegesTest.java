@@ -1,0 +1,80 @@
+package dev.clicklake.kpi.store;
+
+import static dev.clicklake.contracts.testing.PostgresRoles.INGEST_APP;
+import static dev.clicklake.contracts.testing.PostgresRoles.INGEST_OWNER;
+import static dev.clicklake.contracts.testing.PostgresRoles.KPI_APP;
+import static dev.clicklake.contracts.testing.PostgresRoles.KPI_OWNER;
+import static dev.clicklake.contracts.testing.PostgresRoles.READER;
+import static dev.clicklake.contracts.testing.PostgresRoles.WRITES;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.clicklake.contracts.testing.PostgresRoles;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Gold's roles, as deploy/infra/postgres-init.sh made them, against the test database Flyway migrated: the reader
+ * reads and writes nothing, kpi-service's runtime role changes rows but no definition and cannot reach the ledger,
+ * and its owner role owns nothing beyond schema gold.
+ */
+@QuarkusTest
+class GoldPrivilegesTest {
+    private static final String GOLD = "gold";
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String goldUrl;
+
+    @Inject
+    DataSource dataSource;
+
+    private PostgresRoles gold;
+
+    @BeforeEach
+    void roles() {
+        gold = new PostgresRoles(goldUrl);
+    }
+
+    @Test
+    void theServiceRunsAsItsRuntimeRole() throws Exception {
+        assertEquals(KPI_APP, PostgresRoles.currentUser(dataSource));
+    }
+
+    @Test
+    void theReaderReadsEverythingAndChangesNothing() throws Exception {
+        gold.assertReadOnly(READER, GOLD);
+    }
+
+    @Test
+    void theRuntimeRoleWritesRowsButNoDefinition() throws Exception {
+        List<String> tables = gold.tables(KPI_APP, GOLD);
+        assertFalse(tables.isEmpty(), "gold has tables");
+        for (String table : tables) {
+            assertEquals(List.of("INSERT", "UPDATE", "DELETE"), gold.privileges(KPI_APP, KPI_APP, table, WRITES), table);
+        }
+        gold.assertNoDdl(KPI_APP, GOLD);
+    }
+
+    @Test
+    void kpiServiceAndReadersCannotReachTheLedger() throws Exception {
+        List<String> ledgers = gold.databasesPreparedFor(KPI_APP, INGEST_OWNER);
+        assertFalse(ledgers.isEmpty(), "the local stack prepared the ingest databases");
+        for (String database : ledgers) {
+            for (String role : List.of(KPI_APP, KPI_OWNER, READER)) {
+                gold.database(database).assertConnectionRefused(role);
+            }
+        }
+    }
+
+    @Test
+    void theOwnerOwnsOnlySchemaGoldAndIngestRolesCannotSignIn() throws Exception {
+        gold.assertOwnsOnly(KPI_APP, KPI_OWNER, GOLD);
+        gold.assertConnectionRefused(INGEST_APP);
+        gold.assertConnectionRefused(INGEST_OWNER);
+    }
+}
