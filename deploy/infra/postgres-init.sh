@@ -12,7 +12,7 @@
 # The postgres image runs it on its first start (/docker-entrypoint-initdb.d: docker-compose.yml, the dev
 # overlay); deploy/local/stack.sh runs it on every start; on Azure an administrator runs it (deploy/README.md).
 #
-# env: CLICKLAKE_INGEST_DATABASES / CLICKLAKE_KPI_DATABASES  space-separated (default clicklake_ingest / clicklake_kpi)
+# env: CLICKLAKE_INGEST_DATABASES / CLICKLAKE_KPI_DATABASES  space-separated (unset: clicklake_ingest / clicklake_kpi; empty: none)
 #      CLICKLAKE_DB_<ROLE>_PASSWORD, or CLICKLAKE_DB_<ROLE>_PASSWORD_FILE naming a file that holds it, for ROLE
 #      INGEST_OWNER, INGEST_APP, KPI_OWNER, KPI_APP, READER; a role without one gets no password (it can only sign
 #      in where the server trusts it: the local stack)
@@ -118,9 +118,9 @@ COMMIT;
 SQL
 }
 
-for db in ${CLICKLAKE_INGEST_DATABASES:-clicklake_ingest}; do
+for db in ${CLICKLAKE_INGEST_DATABASES-clicklake_ingest}; do
   prepare "$db" ledger clicklake_ingest_owner clicklake_ingest_app
 done
-for db in ${CLICKLAKE_KPI_DATABASES:-clicklake_kpi}; do
+for db in ${CLICKLAKE_KPI_DATABASES-clicklake_kpi}; do
   prepare "$db" gold clicklake_kpi_owner clicklake_kpi_app clicklake_reader
 done
