@@ -5,6 +5,10 @@
 #
 # usage: deploy/local/services.sh start|stop|status [ingest-service|enrich-service|kpi-service ...]
 # env:   JAVA_OPTS (default "-Xmx512m -XX:+UseSerialGC"), SERVICES_TIMEOUT (seconds, default 90)
+#        CLICKLAKE_LAKE_ADLS_AUTH=container-sas without CLICKLAKE_LAKE_ADLS_CONTAINER_SAS_DIR: mints each service's
+#        container SAS tokens from Azurite's development account into .run/lake-sas/<service>/ (owner-only, valid
+#        24 h, never printed) and gives each service its own folder: ingest writes bronze, enrich reads bronze and
+#        writes silver, kpi reads silver and writes gold (LakeAccess in lake-contracts)
 #        -XX:+ExitOnOutOfMemoryError is always added: a JVM out of heap exits instead of staying up broken
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -18,6 +22,17 @@ JAVA_OPTS=${JAVA_OPTS:-"-Xmx512m -XX:+UseSerialGC"}
 TIMEOUT=${SERVICES_TIMEOUT:-90}
 
 jar_of() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
+SAS_DIR="$RUN/lake-sas"
+
+# Per-service container SAS tokens for Azurite, unless the caller brought its own folder (then every service reads it).
+mint_lake_tokens() {
+  [[ ${CLICKLAKE_LAKE_ADLS_AUTH:-} == container-sas && -z ${CLICKLAKE_LAKE_ADLS_CONTAINER_SAS_DIR:-} ]] || return 0
+  "$JAVA" -cp "$ROOT/ingest-service/target/quarkus-app/lib/main/*" dev.clicklake.contracts.storage.ContainerSasMinter \
+    "$SAS_DIR" 24 "${CLICKLAKE_LAKE_CONTAINERS_BRONZE:-bronze}" "${CLICKLAKE_LAKE_CONTAINERS_SILVER:-silver}" \
+    "${CLICKLAKE_LAKE_CONTAINERS_GOLD:-gold}" </dev/null >"$LOGS/lake-sas.log" 2>&1 \
+    || fail_with_log "could not mint the services' container SAS tokens" "$LOGS/lake-sas.log"
+  minted=true
+}
 health_ready() { curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$1/q/health/ready" 2>/dev/null; }
 
 # Launches every service first, then waits for each: they boot side by side.
@@ -26,14 +41,18 @@ start() {
   for s; do
     [[ -f $(jar_of "$s") ]] || die "$s: $(jar_of "$s") is missing; build first with mvn -DskipTests package"
   done
+  local minted=false sas_env
+  mint_lake_tokens
   for s; do
     if pid=$(pid_of "$s"); then say "$s: already running (pid $pid)"; continue; fi
+    sas_env=()
+    [[ $minted == true ]] && sas_env=(CLICKLAKE_LAKE_ADLS_CONTAINER_SAS_DIR="$SAS_DIR/$s" CLICKLAKE_LAKE_ADLS_CREATE_CONTAINERS=false)
     for port in "${PORT[$s]}" "${MANAGEMENT_PORT[$s]}"; do
       port_open "$port" && die "$s: port $port is taken by a process this clone did not start"
     done
     # JAVA_OPTS is a list of flags: split on spaces on purpose
     # shellcheck disable=SC2086
-    launch "$s" "$LOGS/$s.log" env QUARKUS_HTTP_PORT="${PORT[$s]}" QUARKUS_MANAGEMENT_PORT="${MANAGEMENT_PORT[$s]}" "$JAVA" $JAVA_OPTS -XX:+ExitOnOutOfMemoryError -jar "$(jar_of "$s")"
+    launch "$s" "$LOGS/$s.log" env "${sas_env[@]}" QUARKUS_HTTP_PORT="${PORT[$s]}" QUARKUS_MANAGEMENT_PORT="${MANAGEMENT_PORT[$s]}" "$JAVA" $JAVA_OPTS -XX:+ExitOnOutOfMemoryError -jar "$(jar_of "$s")"
     started[$s]=$(now)
   done
   for s; do
