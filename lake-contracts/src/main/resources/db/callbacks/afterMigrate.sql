@@ -1,4 +1,5 @@
--- Flyway callback after every migrate, run as the schema's owner: the migration history stays the owner's alone.
+-- Flyway callback after every migrate of ingest-service and kpi-service (quarkus.flyway.locations), run as the
+-- schema's owner: the migration history stays the owner's alone.
 -- (deploy/infra/postgres-init.sh's default privileges give the runtime role the rows of every table the owner
 -- creates, this one included; the runtime role has no business rewriting which migrations ran.)
 DO $$
