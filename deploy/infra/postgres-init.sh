@@ -99,14 +99,15 @@ SELECT format('ALTER ROUTINE %I.%I(%s) OWNER TO %I', :'schema', p.proname,
               pg_get_function_identity_arguments(p.oid), :'owner')
   FROM pg_proc p WHERE p.pronamespace = :'schema'::regnamespace AND p.proowner <> :'owner'::regrole \gexec
 
--- the app: rows only; the reader: SELECT only; both now and for what the owner creates later
+-- the app: rows and sequence values (nextval, setval) only; the reader: SELECT only; now and for what the owner
+-- creates later
 SELECT format('GRANT USAGE ON SCHEMA %I TO %s', :'schema', string_agg(quote_ident(r), ', '))
   FROM unnest(ARRAY[:'app', NULLIF(:'reader', '')]) AS r \gexec
 SELECT format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO %I', :'schema', :'app') \gexec
-SELECT format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO %I', :'schema', :'app') \gexec
+SELECT format('GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA %I TO %I', :'schema', :'app') \gexec
 SELECT format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO %I',
               :'owner', :'schema', :'app') \gexec
-SELECT format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I GRANT USAGE, SELECT ON SEQUENCES TO %I',
+SELECT format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO %I',
               :'owner', :'schema', :'app') \gexec
 SELECT format('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO %I', :'schema', :'reader') WHERE :'reader' <> '' \gexec
 SELECT format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I GRANT SELECT ON TABLES TO %I',

@@ -121,7 +121,8 @@ public final class PostgresRoles {
 
     /**
      * {@code app} holds exactly {@code INSERT}, {@code UPDATE} and {@code DELETE} on every table of {@code schema} but
-     * Flyway's history (nothing there: the migrations' afterMigrate callback revokes it), and changes no definition.
+     * Flyway's history (nothing there: the migrations' afterMigrate callback revokes it), may draw from and set every
+     * sequence, and changes no definition.
      */
     public void assertWritesRowsOnly(String app, String schema) throws SQLException {
         List<String> tables = tables(app, schema);
@@ -131,6 +132,10 @@ public final class PostgresRoles {
             assertEquals(expected, privileges(app, app, table, WRITES), app + " on " + table);
         }
         assertEquals(List.of(), privileges(app, app, schema + ".flyway_schema_history", "SELECT"), "history readable");
+        for (String sequence : sequences(app, schema)) {
+            assertEquals(List.of("true"), strings(app, "SELECT has_sequence_privilege(?, 'USAGE, UPDATE')::text", sequence),
+                    app + " draws from and sets " + sequence);
+        }
         assertNoDdl(app, schema);
     }
 
