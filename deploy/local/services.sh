@@ -22,6 +22,8 @@ JAVA_OPTS=${JAVA_OPTS:-"-Xmx512m -XX:+UseSerialGC"}
 TIMEOUT=${SERVICES_TIMEOUT:-90}
 
 jar_of() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
+health_ready() { curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$1/q/health/ready" 2>/dev/null; }
+
 SAS_DIR="$RUN/lake-sas"
 
 # Per-service container SAS tokens for Azurite, unless the caller brought its own folder (then every service reads it).
@@ -33,7 +35,6 @@ mint_lake_tokens() {
     || fail_with_log "could not mint the services' container SAS tokens" "$LOGS/lake-sas.log"
   minted=true
 }
-health_ready() { curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$1/q/health/ready" 2>/dev/null; }
 
 # Launches every service first, then waits for each: they boot side by side.
 start() {
@@ -46,7 +47,7 @@ start() {
   for s; do
     if pid=$(pid_of "$s"); then say "$s: already running (pid $pid)"; continue; fi
     sas_env=()
-    [[ $minted == true ]] && sas_env=(CLICKLAKE_LAKE_ADLS_CONTAINER_SAS_DIR="$SAS_DIR/$s" CLICKLAKE_LAKE_ADLS_CREATE_CONTAINERS=false)
+    [[ $minted == true ]] && sas_env=(CLICKLAKE_LAKE_ADLS_CONTAINER_SAS_DIR="$SAS_DIR/${s%-[0-9]}" CLICKLAKE_LAKE_ADLS_CREATE_CONTAINERS=false)
     for port in "${PORT[$s]}" "${MANAGEMENT_PORT[$s]}"; do
       port_open "$port" && die "$s: port $port is taken by a process this clone did not start"
     done
