@@ -5,11 +5,11 @@
 #
 # usage: deploy/local/services.sh start|stop|status [ingest-service|enrich-service|kpi-service ...]
 # env:   JAVA_OPTS (default "-Xmx512m -XX:+UseSerialGC"), SERVICES_TIMEOUT (seconds, default 90)
+#        -XX:+ExitOnOutOfMemoryError is always added: a JVM out of heap exits instead of staying up broken
 #        CLICKLAKE_LAKE_ADLS_AUTH=container-sas without CLICKLAKE_LAKE_ADLS_CONTAINER_SAS_DIR: mints each service's
 #        container SAS tokens from Azurite's development account into .run/lake-sas/<service>/ (owner-only, valid
 #        24 h, never printed) and gives each service its own folder: ingest writes bronze, enrich reads bronze and
 #        writes silver, kpi reads silver and writes gold (LakeAccess in lake-contracts)
-#        -XX:+ExitOnOutOfMemoryError is always added: a JVM out of heap exits instead of staying up broken
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 show_help_if_asked "$@"
