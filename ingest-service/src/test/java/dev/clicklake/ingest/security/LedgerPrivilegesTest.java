@@ -14,8 +14,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,18 +25,10 @@ import org.junit.jupiter.api.Test;
 class LedgerPrivilegesTest {
     private static final String LEDGER = "ledger";
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String ledgerUrl;
-
     @Inject
     DataSource dataSource;
 
-    private PostgresRoles ledger;
-
-    @BeforeEach
-    void roles() {
-        ledger = new PostgresRoles(ledgerUrl);
-    }
+    private final PostgresRoles ledger = PostgresRoles.ofServiceDatasource();
 
     @Test
     void theServiceRunsAsItsRuntimeRole() throws Exception {

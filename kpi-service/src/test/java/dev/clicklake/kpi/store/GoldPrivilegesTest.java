@@ -13,8 +13,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,18 +24,10 @@ import org.junit.jupiter.api.Test;
 class GoldPrivilegesTest {
     private static final String GOLD = "gold";
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String goldUrl;
-
     @Inject
     DataSource dataSource;
 
-    private PostgresRoles gold;
-
-    @BeforeEach
-    void roles() {
-        gold = new PostgresRoles(goldUrl);
-    }
+    private final PostgresRoles gold = PostgresRoles.ofServiceDatasource();
 
     @Test
     void theServiceRunsAsItsRuntimeRole() throws Exception {

@@ -39,6 +39,12 @@ public final class PostgresRoles {
         this.jdbcUrl = jdbcUrl;
     }
 
+    /** The database of the service under test: its {@code quarkus.datasource.jdbc.url} (inside a {@code @QuarkusTest}). */
+    public static PostgresRoles ofServiceDatasource() {
+        return new PostgresRoles(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.datasource.jdbc.url", String.class));
+    }
+
     /** The same server and parameters, another database. */
     public PostgresRoles database(String name) {
         return new PostgresRoles(jdbcUrl.replaceFirst("(//[^/]+/)[^?]*", "$1" + name));
