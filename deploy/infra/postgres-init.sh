@@ -44,12 +44,18 @@ SELECT format('CREATE ROLE %I', r)
 \getenv pw_kpi_owner CLICKLAKE_PW_KPI_OWNER
 \getenv pw_kpi_app CLICKLAKE_PW_KPI_APP
 \getenv pw_reader CLICKLAKE_PW_READER
--- no role may create databases or roles, nor inherit another's rights; NULL (no password) where none was given
-SELECT format('ALTER ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD %L',
+-- no role may create databases or roles (CREATE ROLE made them no superusers); NULL: no password where none was given
+SELECT format('ALTER ROLE %I LOGIN NOCREATEDB NOCREATEROLE PASSWORD %L',
               r, NULLIF(p, ''))
   FROM (VALUES ('clicklake_ingest_owner', :'pw_ingest_owner'), ('clicklake_ingest_app', :'pw_ingest_app'),
                ('clicklake_kpi_owner', :'pw_kpi_owner'), ('clicklake_kpi_app', :'pw_kpi_app'),
                ('clicklake_reader', :'pw_reader')) AS roles(r, p) \gexec
+-- an administrator that is no superuser (Azure's) must be a member of the owners to give them schemas, objects and
+-- default privileges (and of the old single role, to take its objects over)
+SELECT format('GRANT %I TO CURRENT_USER', r)
+  FROM unnest(ARRAY['clicklake_ingest_owner', 'clicklake_kpi_owner', 'clicklake']) AS r
+ WHERE EXISTS (SELECT FROM pg_roles WHERE rolname = r) AND NOT pg_has_role(CURRENT_USER, r, 'MEMBER')
+   AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = CURRENT_USER) \gexec
 SQL
 
 # prepare DATABASE SCHEMA OWNER APP [READER]
