@@ -5,6 +5,7 @@
 #   k8s-dev     `kubectl kustomize deploy/k8s/overlays/dev`, every object checked against the Kubernetes API
 #   k8s-aks     and KEDA schemas (deploy/validators/validate-k8s.mjs)
 #   dockerfiles the services' Dockerfiles (deploy/validators/validate-dockerfiles.mjs)
+#   azure       the ARM templates of deploy/azure (deploy/validators/validate-arm.mjs: offline, no Azure API)
 #   duckdb      (--built) DuckDB's bundled native library needs no newer glibc/libstdc++ than the images have
 # The rendered files stay in OUT, also as JSON, for further checks (kpi-service's Deploy*IT read them).
 # Installs what it lacks: docker-compose with apt-get, the validators with npm ci. Needs kubectl with
@@ -65,6 +66,7 @@ render_k8s() {
   node "$VALIDATORS/yaml-to-json.mjs" "$OUT/k8s-$1.yaml"
 }
 validate_k8s() { node "$VALIDATORS/validate-k8s.mjs" "$OUT/k8s-dev.yaml" "$OUT/k8s-aks.yaml"; }
+validate_arm() { node "$VALIDATORS/validate-arm.mjs" deploy/azure/*.json; }
 validate_dockerfiles() { node "$VALIDATORS/validate-dockerfiles.mjs" "${built[@]}" ./*/src/main/docker/Dockerfile.jvm; }
 
 # The newest glibc and libstdc++ symbol versions DuckDB's linux-amd64 library needs, against the images' base
@@ -99,6 +101,7 @@ check "k8s: kustomize overlays/dev" render_k8s dev
 check "k8s: kustomize overlays/aks" render_k8s aks
 check "k8s: API schemas" validate_k8s
 check "dockerfiles" validate_dockerfiles
+check "azure: ARM templates" validate_arm
 if [[ ${#built[@]} -gt 0 ]]; then check "duckdb: native library on the images' glibc" check_duckdb_native_library; fi
 say "deploy checks: $passed passed, $failed failed (rendered files in $OUT)"
 (( failed == 0 ))

@@ -39,7 +39,7 @@ fi
 "$HERE/stack.sh" start
 if [[ $lake == azurite ]]; then
   export CLICKLAKE_LAKE_KIND=adls CLICKLAKE_LAKE_ADLS_ENDPOINT=http://127.0.0.1:10000/devstoreaccount1 \
-    CLICKLAKE_LAKE_ADLS_AUTH=connection-string CLICKLAKE_LAKE_ADLS_CONNECTION_STRING=UseDevelopmentStorage=true
+    CLICKLAKE_LAKE_ADLS_AUTH=container-sas   # each service only its layers' tokens: services.sh mints them
 fi
 # POST /ingestions needs an API key: one made for this machine and kept in .run, unless one is given
 key_file="$RUN/ingest-api-key"

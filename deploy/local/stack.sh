@@ -23,7 +23,9 @@ AZURITE_PORT=10000
 AZURITE_TIMEOUT=${AZURITE_TIMEOUT:-30}
 
 PG_PORT=5432
-PG_DATABASES="clicklake_ingest clicklake_kpi clicklake_ingest_test clicklake_kpi_test clicklake_ingest_e2e clicklake_kpi_e2e clicklake_ingest_e2e_dl clicklake_kpi_e2e_dl"
+# what runs, the tests, the two end-to-end tests: deploy/infra/postgres-init.sh prepares each
+PG_INGEST_DATABASES="clicklake_ingest clicklake_ingest_test clicklake_ingest_e2e clicklake_ingest_e2e_dl"
+PG_KPI_DATABASES="clicklake_kpi clicklake_kpi_test clicklake_kpi_e2e clicklake_kpi_e2e_dl"
 # shellcheck disable=SC2016  # printed for the user to run, not expanded here
 PG_START_HINT='pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start'
 
@@ -150,17 +152,11 @@ postgres_start() {
   command -v psql >/dev/null || die "postgres: psql is missing (Debian: apt-get install postgresql-client)"
   pg_isready -q -h 127.0.0.1 -p $PG_PORT -t 5 \
     || die "postgres: nothing answers on 127.0.0.1:$PG_PORT. Start the machine's server, on Debian: $PG_START_HINT"
-  pg -v dbs="$PG_DATABASES" >"$LOGS/postgres-setup.log" 2>&1 <<'SQL' \
-    || fail_with_log "postgres: could not create the clicklake role and databases" "$LOGS/postgres-setup.log"
-DO $$ BEGIN
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'clicklake') THEN CREATE ROLE clicklake; END IF;
-END $$;
--- a local-development-only password: the services read theirs from the environment elsewhere
-ALTER ROLE clicklake LOGIN PASSWORD 'clicklake';
-SELECT format('CREATE DATABASE %I OWNER clicklake', d)
-  FROM unnest(string_to_array(:'dbs', ' ')) AS d
- WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = d) \gexec
-SQL
+  # the project's roles (no passwords: this server trusts 127.0.0.1) and databases, least privilege per layer
+  PGHOST=127.0.0.1 PGPORT=$PG_PORT POSTGRES_USER=postgres POSTGRES_DB=postgres \
+    CLICKLAKE_INGEST_DATABASES="$PG_INGEST_DATABASES" CLICKLAKE_KPI_DATABASES="$PG_KPI_DATABASES" \
+    "$ROOT/deploy/infra/postgres-init.sh" >"$LOGS/postgres-setup.log" 2>&1 \
+    || fail_with_log "postgres: could not create the clicklake roles and databases" "$LOGS/postgres-setup.log"
 }
 
 postgres_stop() { say "postgres: left running (it is the machine's server)"; }

@@ -6,7 +6,7 @@
 # kpi-service/README.md.
 #
 # usage: kpi-service/bench/odata-benchmark.sh [BRANDS]       (default 4000: ~244k rows)
-#   env: BENCH_DB (clicklake_kpi_bench, created if missing), BENCH_PORT (18083), PAGE_SIZE (5000, the default),
+#   env: BENCH_DB (clicklake_kpi_bench, prepared by deploy/infra/postgres-init.sh), BENCH_PORT (18083), PAGE_SIZE (5000, the default),
 #        BENCH_API_KEY (sent as X-API-Key and configured as the service's key, once the service checks keys),
 #        SKIP_BUILD=1 to reuse kpi-service/target/quarkus-app, JAVA_OPTS (-Xmx512m)
 set -euo pipefail
@@ -23,9 +23,7 @@ NAME=kpi-bench
 LOG="$LOGS/$NAME.log"
 
 psql_as() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U "$1" -d "$2" "${@:3}"; }
-if [[ -z $(psql_as postgres postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$BENCH_DB'") ]]; then
-  psql_as postgres postgres -c "CREATE DATABASE $BENCH_DB OWNER clicklake"
-fi
+PGHOST=127.0.0.1 CLICKLAKE_INGEST_DATABASES="" CLICKLAKE_KPI_DATABASES="$BENCH_DB" "$ROOT/deploy/infra/postgres-init.sh"
 
 if [[ ${SKIP_BUILD:-} != 1 ]]; then
   mvn -B -q -ntp -f "$ROOT/pom.xml" -pl lake-contracts install -DskipTests
@@ -44,7 +42,7 @@ await "$NAME" 90 "$(launched_pid "$NAME")" "$LOG" curl -sf -o /dev/null "http://
 
 say "filling daily_brand_kpi: 61 days x $BRANDS brands"
 t0=$(now)
-psql_as clicklake "$BENCH_DB" <<SQL
+psql_as clicklake_kpi_owner "$BENCH_DB" <<SQL
 DELETE FROM daily_brand_kpi WHERE dataset = 'bench';
 INSERT INTO daily_brand_kpi (dataset, event_date, brand, events, views, carts, removes, purchases, revenue, users,
                              sessions, buyers, carting_sessions, purchasing_sessions)
@@ -57,7 +55,7 @@ FROM generate_series(DATE '2019-10-01', DATE '2019-11-30', INTERVAL '1 day') AS 
      LATERAL (SELECT extract(doy FROM d)::int AS e) AS day;
 ANALYZE daily_brand_kpi;
 SQL
-ROWS=$(psql_as clicklake "$BENCH_DB" -tAc "SELECT count(*) FROM daily_brand_kpi WHERE dataset = 'bench'")
+ROWS=$(psql_as clicklake_kpi_owner "$BENCH_DB" -tAc "SELECT count(*) FROM daily_brand_kpi WHERE dataset = 'bench'")
 say "  $ROWS rows in $(since "$t0")"
 
 rate() { awk -v r="$1" -v us="$2" 'BEGIN { printf "%d rows in %.2f s: %.0f rows/s", r, us / 1e6, r / (us / 1e6) }'; }

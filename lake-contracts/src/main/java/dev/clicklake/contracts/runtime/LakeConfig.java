@@ -48,7 +48,10 @@ public interface LakeConfig {
          */
         Optional<String> endpoint();
 
-        /** {@code connection-string}, {@code sas}, {@code shared-key} or {@code default-credential} (workload/managed identity). */
+        /**
+         * {@code connection-string}, {@code sas}, {@code container-sas} (one token per container, from
+         * {@code container-sas-dir}), {@code shared-key} or {@code default-credential} (workload/managed identity).
+         */
         @WithDefault("default-credential")
         String auth();
 
@@ -57,6 +60,12 @@ public interface LakeConfig {
 
         /** Secret: a SAS token (CLICKLAKE_LAKE_ADLS_SAS_TOKEN). */
         Optional<String> sasToken();
+
+        /**
+         * Folder holding one file per container the service may touch, named like the container and holding its
+         * SAS token (a mounted Secret, or what {@code deploy/local/services.sh} mints): for {@code container-sas}.
+         */
+        Optional<String> containerSasDir();
 
         /** Account name for shared-key auth. */
         Optional<String> accountName();
@@ -72,7 +81,7 @@ public interface LakeConfig {
         @WithDefault("4")
         int uploadConcurrency();
 
-        /** Create the three containers at start-up when they are missing. */
+        /** Create the three containers at start-up when they are missing (never with {@code container-sas}). */
         @WithDefault("true")
         boolean createContainers();
     }

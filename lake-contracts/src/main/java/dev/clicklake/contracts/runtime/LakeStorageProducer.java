@@ -1,6 +1,7 @@
 package dev.clicklake.contracts.runtime;
 
 import dev.clicklake.contracts.storage.AdlsCredential;
+import dev.clicklake.contracts.storage.ContainerSasFiles;
 import dev.clicklake.contracts.storage.LakeSettings;
 import dev.clicklake.contracts.storage.LakeStorage;
 import dev.clicklake.contracts.storage.LakeStorageFactory;
@@ -25,7 +26,8 @@ public class LakeStorageProducer {
     LakeStorage lakeStorage(LakeConfig config) {
         LakeStorage storage = LakeStorageFactory.create(settings(config));
         LOG.infof("lake: %s", storage.describe());
-        if (config.kind() == LakeConfig.Kind.LOCAL || config.adls().createContainers()) {
+        boolean mayCreate = !"container-sas".equals(config.adls().auth()) && config.adls().createContainers();
+        if (config.kind() == LakeConfig.Kind.LOCAL || mayCreate) {
             LakeConfig.Containers c = config.containers();
             try {
                 storage.ensureContainers(List.of(c.bronze(), c.silver(), c.gold()));
@@ -43,6 +45,10 @@ public class LakeStorageProducer {
                 LakeConfig.Adls adls = config.adls();
                 String endpoint = adls.endpoint().orElseThrow(() -> new IllegalStateException(
                         "clicklake.lake.adls.endpoint is required when clicklake.lake.kind=adls"));
+                if ("container-sas".equals(adls.auth())) {
+                    yield new LakeSettings.Adls(URI.create(endpoint), containerSas(config), adls.blockSize(),
+                            adls.uploadConcurrency());
+                }
                 String secret = switch (adls.auth()) {
                     case "connection-string" -> required(adls.connectionString().orElse(null), "connection-string");
                     case "sas" -> required(adls.sasToken().orElse(null), "sas-token");
@@ -54,6 +60,13 @@ public class LakeStorageProducer {
                         adls.uploadConcurrency());
             }
         };
+    }
+
+    /** The tokens of {@code container-sas-dir}: one file per container among the three layers', named like it. */
+    static AdlsCredential.ContainerSas containerSas(LakeConfig config) {
+        Path folder = Path.of(required(config.adls().containerSasDir().orElse(null), "container-sas-dir"));
+        LakeConfig.Containers c = config.containers();
+        return ContainerSasFiles.read(folder, List.of(c.bronze(), c.silver(), c.gold()));
     }
 
     private static String required(String value, String key) {

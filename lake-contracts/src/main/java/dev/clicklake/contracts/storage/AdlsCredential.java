@@ -1,5 +1,6 @@
 package dev.clicklake.contracts.storage;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -20,8 +21,10 @@ public sealed interface AdlsCredential {
             case "sas" -> new Sas(secret);
             case "shared-key" -> new SharedKey(accountName, secret);
             case "default-credential" -> new DefaultCredential();
+            case "container-sas" -> throw new IllegalArgumentException(
+                    "container-sas takes one token per container: build an AdlsCredential.ContainerSas");
             default -> throw new IllegalArgumentException("unknown ADLS auth '" + auth
-                    + "'; expected connection-string, sas, shared-key or default-credential");
+                    + "'; expected connection-string, sas, container-sas, shared-key or default-credential");
         };
     }
 
@@ -51,6 +54,26 @@ public sealed interface AdlsCredential {
         @Override
         public String toString() {
             return "Sas[***]";
+        }
+    }
+
+    /**
+     * One SAS token per container, each scoped to its container (a service SAS, {@code sr=c}): the service holds no
+     * credential at all for a container that is absent, and storage refuses what a token's permissions do not allow.
+     */
+    record ContainerSas(Map<String, String> tokens) implements AdlsCredential {
+
+        public ContainerSas {
+            tokens = Map.copyOf(Objects.requireNonNull(tokens, "tokens"));
+            if (tokens.isEmpty()) {
+                throw new IllegalArgumentException("container SAS: no token for any container");
+            }
+            tokens.forEach((container, token) -> requireSecret(token, "SAS token of container " + container));
+        }
+
+        @Override
+        public String toString() {
+            return "ContainerSas[containers=" + new java.util.TreeSet<>(tokens.keySet()) + ", tokens=***]";
         }
     }
 

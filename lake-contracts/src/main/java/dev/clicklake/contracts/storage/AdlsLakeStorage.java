@@ -36,6 +36,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -54,7 +55,9 @@ public final class AdlsLakeStorage implements LakeStorage {
     /** Metadata naming the writer that committed an object, to recognise our own retried commit. */
     private static final String WRITER = "clicklake_writer";
 
-    private final BlobServiceClient blobs;
+    /** The client of each container, by name. */
+    private final Function<String, BlobContainerClient> containerClients;
+    private final String accountUrl;
     private final int blockSize;
     private final int uploadConcurrency;
     /** Stages blocks; threads are made as uploads need them and end when idle (daemon: never hold the JVM). */
@@ -70,13 +73,25 @@ public final class AdlsLakeStorage implements LakeStorage {
      * @param uploadConcurrency blocks of one upload staged at the same time
      */
     public AdlsLakeStorage(BlobServiceClient blobs, int blockSize, int uploadConcurrency) {
+        this(blobs::getBlobContainerClient, blobs.getAccountUrl(), blockSize, uploadConcurrency);
+    }
+
+    /**
+     * @param containers the client of each container, by name (e.g. each signed with its own container SAS)
+     * @param accountUrl the account's Blob endpoint, for {@link #describe()}
+     * @param blockSize bytes per staged block and per read request
+     * @param uploadConcurrency blocks of one upload staged at the same time
+     */
+    public AdlsLakeStorage(Function<String, BlobContainerClient> containers, String accountUrl, int blockSize,
+            int uploadConcurrency) {
         if (blockSize <= 0) {
             throw new IllegalArgumentException("blockSize must be positive: " + blockSize);
         }
         if (uploadConcurrency <= 0) {
             throw new IllegalArgumentException("uploadConcurrency must be positive: " + uploadConcurrency);
         }
-        this.blobs = blobs;
+        this.containerClients = containers;
+        this.accountUrl = accountUrl;
         this.blockSize = blockSize;
         this.uploadConcurrency = uploadConcurrency;
     }
@@ -84,15 +99,20 @@ public final class AdlsLakeStorage implements LakeStorage {
     @Override
     public void ensureContainers(Collection<String> containers) throws IOException {
         for (String container : StorageArguments.containerNames(containers)) {
-            call(LakeLocation.of(container, ""), () -> blobs.getBlobContainerClient(container).createIfNotExists());
+            call(LakeLocation.of(container, ""), () -> containerClients.apply(container).createIfNotExists());
         }
     }
 
     @Override
     public List<String> missingContainers(Collection<String> containers) throws IOException {
         List<String> missing = new ArrayList<>();
+        // by listing (at most one name), not by the container's properties: a container SAS may list, not read those
+        ListBlobsOptions one = new ListBlobsOptions().setMaxResultsPerPage(1);
         for (String container : StorageArguments.containerNames(containers)) {
-            if (!call(LakeLocation.of(container, ""), () -> blobs.getBlobContainerClient(container).exists())) {
+            try {
+                call(LakeLocation.of(container, ""),
+                        () -> containerClients.apply(container).listBlobs(one, null).iterator().hasNext());
+            } catch (NoSuchFileException e) {
                 missing.add(container);
             }
         }
@@ -240,7 +260,7 @@ public final class AdlsLakeStorage implements LakeStorage {
         ListBlobsOptions options = new ListBlobsOptions()
                 .setPrefix(prefix.path().isEmpty() ? null : prefix.path())
                 .setDetails(new BlobListDetails().setRetrieveMetadata(true));
-        BlobContainerClient container = blobs.getBlobContainerClient(prefix.container());
+        BlobContainerClient container = containerClients.apply(prefix.container());
         try {
             return call(prefix, () -> container.listBlobs(options, null).stream()
                     .filter(item -> !isFolder(item.getMetadata()))
@@ -274,7 +294,7 @@ public final class AdlsLakeStorage implements LakeStorage {
 
     @Override
     public String describe() {
-        return "adls:" + blobs.getAccountUrl();
+        return "adls:" + accountUrl;
     }
 
     private Optional<BlobProperties> properties(LakeLocation location) throws IOException {
@@ -286,7 +306,7 @@ public final class AdlsLakeStorage implements LakeStorage {
     }
 
     private BlobClient blob(LakeLocation location) {
-        return blobs.getBlobContainerClient(location.container()).getBlobClient(location.path());
+        return containerClients.apply(location.container()).getBlobClient(location.path());
     }
 
     private BlockBlobClient blockBlob(LakeLocation location) {

@@ -2,9 +2,14 @@ package dev.clicklake.contracts.storage;
 
 import com.azure.core.credential.AzureSasCredential;
 import com.azure.identity.DefaultAzureCredentialBuilder;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobContainerClientBuilder;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.common.StorageSharedKeyCredential;
 import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /** Builds the {@link LakeStorage} that {@link LakeSettings} describe. */
 public final class LakeStorageFactory {
@@ -18,8 +23,25 @@ public final class LakeStorageFactory {
             return new LocalLakeStorage(local.root());
         }
         LakeSettings.Adls adls = (LakeSettings.Adls) settings;
+        if (adls.credential() instanceof AdlsCredential.ContainerSas sas) {
+            return new AdlsLakeStorage(containerClients(blobEndpoint(adls.endpoint()).toString(), sas),
+                    blobEndpoint(adls.endpoint()).toString(), adls.blockSize(), adls.uploadConcurrency());
+        }
         return new AdlsLakeStorage(blobServiceClientBuilder(adls).buildClient(), adls.blockSize(),
                 adls.uploadConcurrency());
+    }
+
+    /**
+     * A client per container, each signed with that container's token; a container without one gets an anonymous
+     * client, which storage answers as it answers any stranger.
+     */
+    static Function<String, BlobContainerClient> containerClients(String blobEndpoint, AdlsCredential.ContainerSas sas) {
+        Map<String, BlobContainerClient> clients = new ConcurrentHashMap<>();
+        return container -> clients.computeIfAbsent(container, name -> {
+            BlobContainerClientBuilder builder = new BlobContainerClientBuilder().endpoint(blobEndpoint).containerName(name);
+            String token = sas.tokens().get(name);
+            return (token == null ? builder : builder.sasToken(token)).buildClient();
+        });
     }
 
     /** A Blob service client builder for the account, authenticated as {@code settings} say. */
