@@ -38,7 +38,7 @@ public class MurmurHashBenchmark {
     public long handWritten() {
         long sum = 0;
         for (byte[] bytes : encoded) {
-            EventKey key = HandWrittenMurmur3.hash(bytes, bytes.length);
+            EventKey key = EventKeyHasher.murmur3(bytes, bytes.length);
             sum += key.hi() ^ key.lo();
         }
         return sum;
