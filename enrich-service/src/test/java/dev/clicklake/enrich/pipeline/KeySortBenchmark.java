@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * {@link KeyRadixSort} against fastutil's radix sorts of two parallel long arrays (same signed (hi, lo) order),
+ * {@link HandWrittenKeyRadixSort} (the sort {@link EventKeySet} had) against fastutil's radix sorts of two parallel long arrays (same signed (hi, lo) order),
  * over the same random keys, as many as a split's distinct events. One op = one sort of all the keys; each
  * invocation sorts a fresh copy, made outside the timing. Not a test: run by
  * {@code enrich-service/bench/libraries-benchmark.sh}.
@@ -48,7 +48,7 @@ public class KeySortBenchmark {
 
     @Benchmark
     public long handWritten() {
-        KeyRadixSort.sort(sortingHis, sortingLos, keys);
+        HandWrittenKeyRadixSort.sort(sortingHis, sortingLos, keys);
         return sortingHis[keys / 2] ^ sortingLos[keys / 2];
     }
 
