@@ -37,7 +37,7 @@ public final class EventKeyHasher {
         putLong(event.priceCents());
         putLong(event.userId());
         putString(event.userSession());
-        return murmur3();
+        return murmur3(buffer, length);
     }
 
     private void putLong(long value) {
@@ -66,7 +66,12 @@ public final class EventKeyHasher {
         }
     }
 
-    private EventKey murmur3() {
+    /**
+     * MurmurHash3 x64 128, seed 0, of the first {@code length} bytes, as (h1, h2). Written here rather than taken
+     * from Apache Commons Codec ({@code MurmurHash3.hash128x64}, which gives the same keys): that one took about
+     * twice as long per key (README, Performance).
+     */
+    static EventKey murmur3(byte[] buffer, int length) {
         long h1 = 0;
         long h2 = 0;
         int blocks = length / 16;

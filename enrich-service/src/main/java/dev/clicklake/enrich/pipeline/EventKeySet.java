@@ -1,5 +1,6 @@
 package dev.clicklake.enrich.pipeline;
 
+import it.unimi.dsi.fastutil.longs.LongArrays;
 import java.util.function.Consumer;
 
 /**
@@ -79,7 +80,9 @@ public final class EventKeySet {
                 sortedLos[next++] = los[i];
             }
         }
-        KeyRadixSort.sort(sortedHis, sortedLos, size);
+        // fastutil's in-place radix sort of the two arrays, lexicographic and signed (faster than the hand-written
+        // LSD sort it replaced at a split's million keys, and no buffers: see the README's Performance)
+        LongArrays.radixSort(sortedHis, sortedLos, 0, size);
         return new long[][] {sortedHis, sortedLos};
     }
 
