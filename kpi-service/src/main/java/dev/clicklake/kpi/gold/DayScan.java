@@ -190,13 +190,13 @@ public final class DayScan implements AutoCloseable {
         }
     }
 
-    /** The numbers of the day's sessions, appended into its scan's table; {@link #clear} empties it. */
-    public final class SessionIds implements SessionDictionary.NumberSink, AutoCloseable {
+    /** The numbers of the day's sessions, appended into its scan's table. */
+    public final class SessionIds implements SessionDictionary.Numbered, AutoCloseable {
 
-        private DuckDBAppender appender;
+        private final DuckDBAppender appender;
 
         private SessionIds() throws SQLException {
-            this.appender = appender();
+            this.appender = duckdb.unwrap(DuckDBConnection.class).createAppender(DuckDBConnection.DEFAULT_SCHEMA, idsTable);
         }
 
         @Override
@@ -208,15 +208,6 @@ public final class DayScan implements AutoCloseable {
         }
 
         @Override
-        public void clear() throws SQLException {
-            appender.close();
-            try (Statement statement = duckdb.createStatement()) {
-                statement.execute("DELETE FROM " + idsTable);
-            }
-            appender = appender();
-        }
-
-        @Override
         public void close() throws SQLException {
             appender.close();
             try (Statement statement = duckdb.createStatement()) {
@@ -225,10 +216,6 @@ public final class DayScan implements AutoCloseable {
                 }
             }
             sessionsNumbered = true;
-        }
-
-        private DuckDBAppender appender() throws SQLException {
-            return duckdb.unwrap(DuckDBConnection.class).createAppender(DuckDBConnection.DEFAULT_SCHEMA, idsTable);
         }
     }
 
