@@ -22,3 +22,44 @@ CREATE TABLE catalog_split (
     recorded_at         TIMESTAMPTZ  NOT NULL,
     CONSTRAINT catalog_split_pk PRIMARY KEY (dataset, ingestion_id, split_index)
 );
+
+-- The catalog's figures as relations, read by GET /catalog/datasets and served as OData entity sets
+-- (CatalogDatasets, CatalogIngestions, CatalogQuarantine): every sum over the splits is written once, here.
+CREATE VIEW catalog_dataset AS
+SELECT dataset,
+       count(*)::bigint                     AS splits,
+       count(DISTINCT ingestion_id)::bigint AS ingestions,
+       sum(rows_in)::bigint                 AS bronze_rows,
+       sum(rows_written)::bigint            AS silver_rows,
+       sum(duplicates)::bigint              AS duplicates,
+       sum(quarantined)::bigint             AS quarantined,
+       sum(silver_files)::bigint            AS silver_files,
+       sum(silver_bytes)::bigint            AS silver_bytes,
+       sum(quarantine_bytes)::bigint        AS quarantine_bytes,
+       min(first_day)                       AS first_day,
+       max(last_day)                        AS last_day,
+       max(recorded_at)                     AS last_update
+FROM catalog_split
+GROUP BY dataset;
+
+CREATE VIEW catalog_ingestion AS
+SELECT dataset,
+       ingestion_id::text                            AS ingestion_id,
+       min(bronze_container || '/' || bronze_path)  AS bronze_file,
+       max(split_count)                              AS splits,
+       count(*)::integer                             AS splits_built,
+       sum(rows_in)::bigint                          AS rows_in,
+       sum(rows_written)::bigint                     AS written,
+       sum(duplicates)::bigint                       AS duplicates,
+       sum(quarantined)::bigint                      AS quarantined,
+       min(first_day)                                AS first_day,
+       max(last_day)                                 AS last_day,
+       min(recorded_at)                              AS first_built,
+       max(recorded_at)                              AS last_built
+FROM catalog_split
+GROUP BY dataset, ingestion_id;
+
+CREATE VIEW catalog_quarantine AS
+SELECT dataset, rule.key AS rule, sum(rule.value::bigint)::bigint AS quarantined
+FROM catalog_split, jsonb_each_text(quarantined_by_rule) AS rule
+GROUP BY dataset, rule.key;

@@ -49,20 +49,14 @@ public class CatalogRepository {
     private static final String DATASETS = """
             SELECT dataset FROM catalog_split UNION SELECT dataset FROM dataset_kpi ORDER BY 1""";
     private static final String SPLITS = """
-            SELECT count(*), count(DISTINCT ingestion_id), coalesce(sum(rows_in), 0), coalesce(sum(rows_written), 0),
-                coalesce(sum(duplicates), 0), coalesce(sum(quarantined), 0), coalesce(sum(quarantine_bytes), 0),
-                coalesce(sum(silver_files), 0), coalesce(sum(silver_bytes), 0), min(first_day), max(last_day),
-                max(recorded_at)
-            FROM catalog_split WHERE dataset = ?""";
-    private static final String RULES = """
-            SELECT rule.key, sum(rule.value::bigint) FROM catalog_split, jsonb_each_text(quarantined_by_rule) AS rule
-            WHERE dataset = ? GROUP BY rule.key""";
+            SELECT splits, ingestions, bronze_rows, silver_rows, duplicates, quarantined, quarantine_bytes, silver_files,
+                silver_bytes, first_day, last_day, last_update
+            FROM catalog_dataset WHERE dataset = ?""";
+    private static final String RULES = "SELECT rule, quarantined FROM catalog_quarantine WHERE dataset = ?";
     private static final String INGESTIONS = """
-            SELECT ingestion_id, min(bronze_container || '/' || bronze_path), max(split_count), count(*), sum(rows_in),
-                sum(rows_written), sum(duplicates), sum(quarantined), min(first_day), max(last_day), min(recorded_at),
-                max(recorded_at)
-            FROM catalog_split WHERE dataset = ? GROUP BY ingestion_id
-            ORDER BY max(recorded_at) DESC, ingestion_id LIMIT ?""";
+            SELECT ingestion_id, bronze_file, splits, splits_built, rows_in, written, duplicates, quarantined, first_day,
+                last_day, first_built, last_built
+            FROM catalog_ingestion WHERE dataset = ? ORDER BY last_built DESC, ingestion_id LIMIT ?""";
     private static final String GOLD = "SELECT first_date, last_date, built_at FROM dataset_kpi WHERE dataset = ?";
 
     private final AgroalDataSource database;
@@ -133,8 +127,7 @@ public class CatalogRepository {
             }
         }
         try (PreparedStatement query = prepare(connection, SPLITS, dataset); ResultSet rows = query.executeQuery()) {
-            rows.next();
-            if (rows.getLong(1) == 0) {
+            if (!rows.next()) {
                 return RecordedSplits.NONE;
             }
             CatalogQuality quality = new CatalogQuality(rows.getLong(3), rows.getLong(4), rows.getLong(5),

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -111,6 +112,33 @@ class CatalogFlowTest {
         List<Map<String, Object>> listed = Reader.given().get("/catalog/datasets").then().statusCode(200).extract()
                 .jsonPath().getList("findAll { it.dataset == '%s' }".formatted(dataset));
         assertEquals(List.of(entry.getMap("")), listed, "the list holds the same entry");
+
+        String filter = "dataset eq '" + dataset + "'";
+        JsonPath quarantine = Reader.given().queryParam("$filter", filter).get("/odata/CatalogQuarantine").then()
+                .statusCode(200).extract().jsonPath();
+        Map<String, Long> servedRules = new TreeMap<>();
+        quarantine.getList("value", Map.class).forEach(row -> servedRules.put((String) row.get("rule"),
+                ((Number) row.get("quarantined")).longValue()));
+        assertEquals(byRule, servedRules, "OData CatalogQuarantine");
+        JsonPath datasets = Reader.given().queryParam("$filter", filter).get("/odata/CatalogDatasets").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(written, datasets.getLong("value[0].silver_rows"), "OData CatalogDatasets");
+        assertEquals(silverBytes, datasets.getLong("value[0].silver_bytes"));
+        JsonPath ingestions = Reader.given().queryParam("$filter", filter).queryParam("$orderby", "ingestion_id")
+                .get("/odata/CatalogIngestions").then().statusCode(200).extract().jsonPath();
+        assertEquals(new TreeSet<>(List.of(first, second)).stream().toList(),
+                ingestions.getList("value.ingestion_id"), "OData CatalogIngestions");
+    }
+
+    @Test
+    void theEndpointsAreDescribedInOpenApi() {
+        JsonPath document = RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals("Catalog", document.getString("paths.'/catalog/datasets'.get.tags[0]"));
+        assertEquals(List.of("200", "400", "401", "404", "503"), document.getMap("paths.'/catalog/datasets/{dataset}'.get.responses")
+                .keySet().stream().sorted().toList());
+        assertEquals("#/components/schemas/DatasetEntry",
+                document.getString("paths.'/catalog/datasets/{dataset}'.get.responses.'200'.content.'application/json'.schema.'$ref'"));
     }
 
     @Test
