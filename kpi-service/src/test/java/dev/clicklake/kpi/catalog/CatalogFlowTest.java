@@ -111,7 +111,7 @@ class CatalogFlowTest {
 
         List<Map<String, Object>> listed = Reader.given().get("/catalog/datasets").then().statusCode(200).extract()
                 .jsonPath().getList("findAll { it.dataset == '%s' }".formatted(dataset));
-        assertEquals(List.of(entry.getMap("")), listed, "the list holds the same entry");
+        assertEquals(List.of(entry.getMap("$")), listed, "the list holds the same entry");
 
         String filter = "dataset eq '" + dataset + "'";
         JsonPath quarantine = Reader.given().queryParam("$filter", filter).get("/odata/CatalogQuarantine").then()
