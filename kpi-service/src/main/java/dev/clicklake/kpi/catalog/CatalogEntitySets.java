@@ -25,13 +25,15 @@ public final class CatalogEntitySets {
                     stored("bronze_rows", INT64), stored("silver_rows", INT64), stored("duplicates", INT64),
                     stored("quarantined", INT64), stored("silver_files", INT64), stored("silver_bytes", INT64),
                     stored("quarantine_bytes", INT64), optional("first_day", DATE), optional("last_day", DATE),
-                    stored("last_update", TIMESTAMP)),
+                    stored("last_update", TIMESTAMP), stored("bronze_files", INT64), optional("bronze_bytes", INT64),
+                    optional("bronze_file_rows", INT64)),
             Optional.empty());
 
     /** Per ingestion that fed a dataset. */
     public static final GoldTable INGESTIONS = new GoldTable("CatalogIngestions", "catalog-ingestions",
             "catalog_ingestion", List.of("dataset", "ingestion_id"),
             List.of(stored("dataset", TEXT), stored("ingestion_id", TEXT), stored("bronze_file", TEXT),
+                    optional("bronze_bytes", INT64), optional("source_name", TEXT), optional("source_uri", TEXT),
                     stored("splits", INT32), stored("splits_built", INT32), stored("rows_in", INT64),
                     stored("written", INT64), stored("duplicates", INT64), stored("quarantined", INT64),
                     optional("first_day", DATE), optional("last_day", DATE), stored("first_built", TIMESTAMP),

@@ -19,8 +19,9 @@ public final class DatasetCatalog {
     /** Most ingestions an entry lists (the newest); {@link DatasetEntry#ingestionCount()} counts them all. */
     public static final int MAX_INGESTIONS = 100;
 
-    static final String BRONZE_NOT_KNOWN = "bytes, event days and landing times: silver-ready does not carry them;"
-            + " rows are the data lines enrich-service read from the splits gold was built from";
+    static final String BRONZE_NOT_KNOWN = "event days and landing times: silver-ready does not carry them";
+    static final String BRONZE_BYTES_NOT_KNOWN = BRONZE_NOT_KNOWN + "; bytes: a split came in a silver-ready 1.0,"
+            + " which does not describe the bronze object (rows are then the data lines read from the splits built)";
     static final String SILVER_NOT_KNOWN = "silver of splits gold was not built from (yet): only the splits whose"
             + " silver-ready kpi-service built gold from are counted";
     static final String GOLD_NOT_KNOWN = "bytes: each gold table holds every dataset, PostgreSQL does not size one"
@@ -54,9 +55,12 @@ public final class DatasetCatalog {
     }
 
     private CatalogLayer bronze(CatalogFacts facts) {
-        Long rows = recorded(facts.splits(), facts.splits().quality().rowsIn());
-        CatalogTable csv = new CatalogTable("csv", bronzeContainer + "/" + facts.dataset(), BRONZE_COLUMNS, rows, null);
-        return new CatalogLayer("bronze", List.of(csv), rows, null, null, null, null, null, BRONZE_NOT_KNOWN);
+        RecordedSplits splits = facts.splits();
+        Long rows = splits.bronzeRows() != null ? splits.bronzeRows() : recorded(splits, splits.quality().rowsIn());
+        CatalogTable csv = new CatalogTable("csv", bronzeContainer + "/" + facts.dataset(), BRONZE_COLUMNS, rows,
+                splits.bronzeBytes());
+        return new CatalogLayer("bronze", List.of(csv), rows, splits.bronzeBytes(), null, null, null, null,
+                splits.bronzeBytes() == null ? BRONZE_BYTES_NOT_KNOWN : BRONZE_NOT_KNOWN);
     }
 
     private CatalogLayer silver(CatalogFacts facts) {

@@ -2,6 +2,7 @@ package dev.clicklake.kpi.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clicklake.contracts.event.BronzeSource;
 import dev.clicklake.contracts.event.SilverFile;
 import dev.clicklake.contracts.event.SilverReady;
 import dev.clicklake.kpi.catalog.CatalogFacts;
@@ -18,6 +19,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -36,11 +38,13 @@ public class CatalogRepository {
 
     private static final String RECORD = """
             INSERT INTO catalog_split (dataset, ingestion_id, split_index, split_count, bronze_container, bronze_path,
-                rows_in, rows_written, duplicates, quarantined, quarantined_by_rule, silver_files, silver_bytes,
+                bronze_bytes, bronze_rows, source_name, source_uri, rows_in, rows_written, duplicates, quarantined, quarantined_by_rule, silver_files, silver_bytes,
                 quarantine_bytes, first_day, last_day, recorded_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, now())
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, now())
             ON CONFLICT (dataset, ingestion_id, split_index) DO UPDATE SET split_count = excluded.split_count,
                 bronze_container = excluded.bronze_container, bronze_path = excluded.bronze_path,
+                bronze_bytes = excluded.bronze_bytes, bronze_rows = excluded.bronze_rows,
+                source_name = excluded.source_name, source_uri = excluded.source_uri,
                 rows_in = excluded.rows_in, rows_written = excluded.rows_written, duplicates = excluded.duplicates,
                 quarantined = excluded.quarantined, quarantined_by_rule = excluded.quarantined_by_rule,
                 silver_files = excluded.silver_files, silver_bytes = excluded.silver_bytes,
@@ -50,11 +54,11 @@ public class CatalogRepository {
             SELECT dataset FROM catalog_split UNION SELECT dataset FROM dataset_kpi ORDER BY 1""";
     private static final String SPLITS = """
             SELECT splits, ingestions, bronze_rows, silver_rows, duplicates, quarantined, quarantine_bytes, silver_files,
-                silver_bytes, first_day, last_day, last_update
+                silver_bytes, first_day, last_day, last_update, bronze_files, bronze_bytes, bronze_file_rows
             FROM catalog_dataset WHERE dataset = ?""";
     private static final String RULES = "SELECT rule, quarantined FROM catalog_quarantine WHERE dataset = ?";
     private static final String INGESTIONS = """
-            SELECT ingestion_id, bronze_file, splits, splits_built, rows_in, written, duplicates, quarantined, first_day,
+            SELECT ingestion_id, bronze_file, bronze_bytes, source_name, source_uri, splits, splits_built, rows_in, written, duplicates, quarantined, first_day,
                 last_day, first_built, last_built
             FROM catalog_ingestion WHERE dataset = ? ORDER BY last_built DESC, ingestion_id LIMIT ?""";
     private static final String GOLD = "SELECT first_date, last_date, built_at FROM dataset_kpi WHERE dataset = ?";
@@ -80,6 +84,11 @@ public class CatalogRepository {
             upsert.setInt(++i, silverReady.split().count());
             upsert.setString(++i, silverReady.bronzeFile().container());
             upsert.setString(++i, silverReady.bronzeFile().path());
+            BronzeSource bronze = silverReady.bronze();
+            upsert.setObject(++i, bronze == null ? null : bronze.bytes(), Types.BIGINT);
+            upsert.setObject(++i, bronze == null ? null : bronze.rows(), Types.BIGINT);
+            upsert.setString(++i, bronze == null ? null : bronze.sourceName());
+            upsert.setString(++i, bronze == null ? null : bronze.sourceUri());
             upsert.setLong(++i, silverReady.counts().rowsIn());
             upsert.setLong(++i, silverReady.counts().written());
             upsert.setLong(++i, silverReady.counts().duplicates());
@@ -134,7 +143,8 @@ public class CatalogRepository {
                     rows.getLong(6), rules, rows.getLong(7));
             return new RecordedSplits(rows.getLong(1), rows.getLong(2), quality, rows.getLong(8), rows.getLong(9),
                     rows.getObject(10, LocalDate.class), rows.getObject(11, LocalDate.class),
-                    rows.getObject(12, OffsetDateTime.class));
+                    rows.getObject(12, OffsetDateTime.class), rows.getLong(13), rows.getObject(14, Long.class),
+                    rows.getObject(15, Long.class));
         }
     }
 
@@ -144,10 +154,11 @@ public class CatalogRepository {
             query.setInt(2, max);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    ingestions.add(new CatalogIngestion(rows.getString(1), rows.getString(2), rows.getInt(3),
-                            rows.getInt(4), rows.getLong(5), rows.getLong(6), rows.getLong(7), rows.getLong(8),
-                            rows.getObject(9, LocalDate.class), rows.getObject(10, LocalDate.class),
-                            rows.getObject(11, OffsetDateTime.class), rows.getObject(12, OffsetDateTime.class)));
+                    ingestions.add(new CatalogIngestion(rows.getString(1), rows.getString(2), rows.getObject(3, Long.class),
+                            rows.getString(4), rows.getString(5), rows.getInt(6), rows.getInt(7), rows.getLong(8),
+                            rows.getLong(9), rows.getLong(10), rows.getLong(11), rows.getObject(12, LocalDate.class),
+                            rows.getObject(13, LocalDate.class), rows.getObject(14, OffsetDateTime.class),
+                            rows.getObject(15, OffsetDateTime.class)));
                 }
             }
         }

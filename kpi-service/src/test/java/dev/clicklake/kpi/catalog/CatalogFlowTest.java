@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.clicklake.contracts.event.BronzeSource;
 import dev.clicklake.contracts.event.ContractCodec;
 import dev.clicklake.contracts.event.SilverFile;
 import dev.clicklake.contracts.event.SilverReady;
@@ -67,6 +68,12 @@ class CatalogFlowTest {
         SilverReady rejected = flow.silver().withRejections(
                 flow.silver().land(dataset, second, new SplitRef(0, 1), List.of()), 1,
                 Map.of("event_time.unparseable", 4L, "price.negative", 1L));
+        BronzeSource firstFile = new BronzeSource(7_777, split0.counts().rowsIn() + split1.counts().rowsIn(),
+                "a".repeat(64), "first.csv", "https://example.com/first.csv");
+        BronzeSource secondFile = new BronzeSource(555, rejected.counts().rowsIn(), "b".repeat(64), "second.csv", null);
+        split0 = from(split0, firstFile);
+        split1 = from(split1, firstFile);
+        rejected = from(rejected, secondFile);
         List<SilverReady> sent = List.of(split0, split1, rejected);
         flow.send(split0);
         flow.send(split1);
@@ -80,7 +87,8 @@ class CatalogFlowTest {
 
         assertEquals(dataset, entry.getString("dataset"));
         assertEquals(sent.stream().mapToLong(m -> m.counts().rowsIn()).sum(), entry.getLong("bronze.rows"));
-        assertNull(entry.get("bronze.bytes"), "silver-ready does not carry bronze bytes");
+        assertEquals(firstFile.bytes() + secondFile.bytes(), entry.getLong("bronze.bytes"), "the whole bronze files");
+        assertEquals(firstFile.rows() + secondFile.rows(), entry.getLong("bronze.tables[0].rows"));
         long written = sent.stream().mapToLong(m -> m.counts().written()).sum();
         long silverBytes = sent.stream().flatMap(m -> m.files().stream()).mapToLong(SilverFile::bytes).sum();
         long quarantineBytes = sent.stream().mapToLong(m -> m.quarantine().bytes()).sum();
@@ -108,6 +116,9 @@ class CatalogFlowTest {
         assertEquals("bronze/" + split0.bronzeFile().path(),
                 entry.getString("ingestions.find { it.ingestionId == '%s' }.bronzeFile".formatted(first)));
         assertNull(entry.get("ingestions.find { it.ingestionId == '%s' }.firstDay".formatted(second)));
+        assertEquals(firstFile.bytes(), entry.getLong("ingestions.find { it.ingestionId == '%s' }.bronzeBytes".formatted(first)));
+        assertEquals(firstFile.sourceUri(), entry.getString("ingestions.find { it.ingestionId == '%s' }.sourceUri".formatted(first)));
+        assertEquals(secondFile.sourceName(), entry.getString("ingestions.find { it.ingestionId == '%s' }.sourceName".formatted(second)));
 
         List<Map<String, Object>> listed = Reader.given().get("/catalog/datasets").then().statusCode(200).extract()
                 .jsonPath().getList("findAll { it.dataset == '%s' }".formatted(dataset));
@@ -124,6 +135,7 @@ class CatalogFlowTest {
                 .statusCode(200).extract().jsonPath();
         assertEquals(written, datasets.getLong("value[0].silver_rows"), "OData CatalogDatasets");
         assertEquals(silverBytes, datasets.getLong("value[0].silver_bytes"));
+        assertEquals(firstFile.bytes() + secondFile.bytes(), datasets.getLong("value[0].bronze_bytes"));
         JsonPath ingestions = Reader.given().queryParam("$filter", filter).queryParam("$orderby", "ingestion_id")
                 .get("/odata/CatalogIngestions").then().statusCode(200).extract().jsonPath();
         assertEquals(new TreeSet<>(List.of(first, second)).stream().toList(),
@@ -150,6 +162,13 @@ class CatalogFlowTest {
         Reader.given().queryParam("limit", "5").get("/catalog/datasets").then().statusCode(400)
                 .body("parameter", equalTo("limit"));
         RestAssured.given().get("/catalog/datasets").then().statusCode(401);
+    }
+
+    /** {@code message} as a silver-ready 1.1 of the bronze object {@code bronze}. */
+    private static SilverReady from(SilverReady message, BronzeSource bronze) {
+        return new SilverReady(message.ingestionId(), message.dataset(), message.bronzeFile(), message.split(),
+                message.files(), message.quarantine(), message.counts(), message.eventDates(), message.dataSchemaVersion(),
+                bronze);
     }
 
     private static Map<String, Long> longs(Map<String, Object> numbers) {

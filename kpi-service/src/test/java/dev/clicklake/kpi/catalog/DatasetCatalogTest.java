@@ -22,7 +22,7 @@ class DatasetCatalogTest {
     void splitsFeedBronzeAndSilverAndGoldItsOwnTables() {
         CatalogQuality quality = new CatalogQuality(120, 100, 15, 5, Map.of("price.negative", 3L, "row.field_count", 2L), 700);
         RecordedSplits splits = new RecordedSplits(3, 2, quality, 4, 9_000, LocalDate.of(2019, 10, 1),
-                LocalDate.of(2019, 10, 3), BUILT);
+                LocalDate.of(2019, 10, 3), BUILT, 2, 50_000L, 120L);
         Map<String, Long> rows = new HashMap<>();
         long goldRows = 0;
         for (int i = 0; i < GoldCatalog.TABLES.size(); i++) {
@@ -33,8 +33,9 @@ class DatasetCatalogTest {
 
         DatasetEntry entry = CATALOG.entry(new CatalogFacts("shop", splits, List.of(), gold));
 
-        assertEquals(120L, entry.bronze().rows(), "bronze rows are the rows enrich-service read");
-        assertNull(entry.bronze().bytes());
+        assertEquals(120L, entry.bronze().rows(), "the whole files' rows");
+        assertEquals(50_000L, entry.bronze().bytes(), "the whole files' bytes");
+        assertEquals(DatasetCatalog.BRONZE_NOT_KNOWN, entry.bronze().notKnown());
         assertEquals(ClickstreamColumns.NAMES, entry.bronze().tables().get(0).columns().stream().map(CatalogColumn::name).toList());
         assertEquals(100L, entry.silver().rows());
         assertEquals(9_700L, entry.silver().bytes(), "events and quarantine files");
@@ -51,6 +52,19 @@ class DatasetCatalogTest {
         CatalogColumn revenue = entry.gold().tables().get(0).columns().stream()
                 .filter(column -> column.name().equals("revenue")).findFirst().orElseThrow();
         assertEquals(new CatalogColumn("revenue", "numeric(18,2)", "MONEY", false), revenue);
+    }
+
+    @Test
+    void splitsOfSilverReady10LeaveBronzeBytesUnknownAndCountTheRowsRead() {
+        CatalogQuality quality = new CatalogQuality(30, 30, 0, 0, Map.of(), 0);
+        RecordedSplits splits = new RecordedSplits(1, 1, quality, 1, 900, LocalDate.of(2019, 10, 1),
+                LocalDate.of(2019, 10, 1), BUILT, 1, null, null);
+
+        DatasetEntry entry = CATALOG.entry(new CatalogFacts("v10", splits, List.of(), new GoldFacts(null, null, null, Map.of())));
+
+        assertEquals(30L, entry.bronze().rows());
+        assertNull(entry.bronze().bytes());
+        assertEquals(DatasetCatalog.BRONZE_BYTES_NOT_KNOWN, entry.bronze().notKnown());
     }
 
     @Test
