@@ -71,8 +71,9 @@ public class GoldBuild {
             return List.of();
         }
         List<LocalDate> rebuilt = QuarkusTransaction.requiringNew().timeout(dayTimeoutSeconds * (sorted.size() + 1)).call(() -> {
-            List<LocalDate> changed = sorted.isEmpty() ? List.of() : days.rebuildDays(dataset, sorted, force);
+            List<LocalDate> changed = List.of();
             if (!sorted.isEmpty()) {
+                changed = days.rebuildDays(dataset, sorted, force);
                 grains.rebuild(dataset, changed);
             }
             if (split.isPresent()) {
