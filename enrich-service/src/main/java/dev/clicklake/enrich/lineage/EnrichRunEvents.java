@@ -5,6 +5,7 @@ import dev.clicklake.contracts.event.QuarantineRecord;
 import dev.clicklake.contracts.event.SilverFile;
 import dev.clicklake.contracts.event.SilverReady;
 import dev.clicklake.contracts.layout.SilverLayout;
+import dev.clicklake.contracts.layout.SilverSchema;
 import dev.clicklake.contracts.lineage.LineageDataset;
 import dev.clicklake.contracts.lineage.LineageDataset.LineageField;
 import dev.clicklake.contracts.lineage.LineageEvents;
@@ -25,14 +26,9 @@ import java.util.List;
 public final class EnrichRunEvents {
 
     /** The silver-events/1 Parquet columns with their types (see the README), event_date being the partition. */
-    static final List<LineageField> SILVER_EVENTS = List.of(
-            new LineageField("event_time", "timestamp with time zone"), new LineageField("event_type", "varchar"),
-            new LineageField("product_id", "bigint"), new LineageField("category_id", "bigint"),
-            new LineageField("category_code", "varchar"), new LineageField("main_category", "varchar"),
-            new LineageField("sub_category", "varchar"), new LineageField("item_category", "varchar"),
-            new LineageField("brand", "varchar"), new LineageField("price", "decimal(12,2)"),
-            new LineageField("user_id", "bigint"), new LineageField("user_session", "varchar"),
-            new LineageField("event_hour", "tinyint"), new LineageField("event_date", "date"));
+    static final List<LineageField> SILVER_EVENTS = SilverSchema.COLUMNS.stream()
+            .map(column -> new LineageField(column.name(), column.sqlType()))
+            .toList();
 
     /** A quarantine-record v1 line, field by field. */
     static final List<LineageField> QUARANTINE = Arrays.stream(QuarantineRecord.class.getRecordComponents())

@@ -1,6 +1,7 @@
 package dev.clicklake.enrich.service;
 
 import dev.clicklake.contracts.event.BronzeLanded;
+import dev.clicklake.contracts.event.BronzeSource;
 import dev.clicklake.contracts.event.ContractCodec;
 import dev.clicklake.contracts.event.DateRange;
 import dev.clicklake.contracts.event.LakeFile;
@@ -265,7 +266,7 @@ public class SplitEnricher {
         DateRange eventDates = files.isEmpty() ? null
                 : new DateRange(files.get(0).eventDate(), files.get(files.size() - 1).eventDate());
         return new SilverReady(landed.ingestionId(), landed.dataset(), landed.file().location(), landed.split().ref(),
-                files, quarantine, counts, eventDates, SilverReady.SILVER_EVENTS_V1);
+                files, quarantine, counts, eventDates, SilverReady.SILVER_EVENTS_V1, BronzeSource.of(landed));
     }
 
     /** Best effort: a leftover file must not fail a committed split, so it is only logged. */

@@ -1,5 +1,7 @@
 package dev.clicklake.enrich.parquet;
 
+import dev.clicklake.contracts.layout.SilverSchema;
+import java.util.Locale;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -97,6 +99,9 @@ class SilverParquetWriterTest {
         List<String> wanted = new ArrayList<>();
         expected.forEach((name, type) -> wanted.add(name + " " + type));
         assertEquals(wanted, described);
+        assertEquals(SilverSchema.COLUMNS.stream().filter(column -> !column.partition())
+                .map(column -> column.name() + " " + column.sqlType().toUpperCase(Locale.ROOT)).toList(), described,
+                "the columns lake-contracts' SilverSchema describes are those of the files");
         assertEquals(List.of("2053013555631882655|123.45|23|cart|electronics.audio.headphone|electronics|audio|headphone|sony|7|2019-10-01 23:30:00+00"),
                 query("SELECT concat_ws('|', category_id, price, event_hour, event_type, category_code, main_category,"
                         + " sub_category, item_category, brand, product_id, event_time) FROM " + source(partition.file())));

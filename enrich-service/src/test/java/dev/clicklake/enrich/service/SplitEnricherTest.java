@@ -122,6 +122,8 @@ class SplitEnricherTest {
                 ready.counts().quarantinedByRule());
         assertEquals(new DateRange(LocalDate.of(2019, 10, 1), LocalDate.of(2019, 10, 2)), ready.eventDates());
         assertEquals(List.of(2L, 1L), ready.files().stream().map(SilverFile::rows).toList());
+        assertEquals(bytes.length, ready.bronze().bytes(), "silver-ready 1.1 carries the bronze object's size");
+        assertEquals(ExpectedSilver.dataLines(bytes, true), ready.bronze().rows());
         assertEquals(List.of("rees46/events/event_date=2019-10-01/" + INGESTION + "-00000.parquet",
                 "rees46/events/event_date=2019-10-02/" + INGESTION + "-00000.parquet"),
                 ready.files().stream().map(SilverFile::path).toList());

@@ -58,8 +58,12 @@ public final class GoldCatalog {
      */
     public static final GoldTable RANGE_PAIRS = rangePairs();
 
-    /** Every entity set of the OData feed: the stored tables, then the computed {@link #RANGE_PAIRS}. */
-    public static final List<GoldTable> ENTITY_SETS = Stream.concat(TABLES.stream(), Stream.of(RANGE_PAIRS)).toList();
+    /**
+     * Every entity set of the OData feed: the stored tables, the computed {@link #RANGE_PAIRS}, then the dataset
+     * catalog's ({@link CatalogEntitySets}).
+     */
+    public static final List<GoldTable> ENTITY_SETS = Stream.of(TABLES.stream(), Stream.of(RANGE_PAIRS),
+            CatalogEntitySets.ALL.stream()).flatMap(s -> s).toList();
 
     private GoldCatalog() {
     }

@@ -19,6 +19,20 @@ public enum ValueType {
     /** A small number (hour of day, funnel step). */
     INT16(null, null);
 
+    /** Its PostgreSQL type, as lineage and the dataset catalog name it. */
+    public String sqlType() {
+        return switch (this) {
+            case TEXT -> "text";
+            case DATE -> "date";
+            case TIMESTAMP -> "timestamp with time zone";
+            case MONEY -> "numeric(18,2)";
+            case RATE -> "numeric(24,6)";
+            case INT64 -> "bigint";
+            case INT32 -> "integer";
+            case INT16 -> "smallint";
+        };
+    }
+
     private final Integer precision;
     private final Integer scale;
 

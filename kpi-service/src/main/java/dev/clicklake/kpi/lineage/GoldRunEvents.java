@@ -11,7 +11,6 @@ import dev.clicklake.contracts.lineage.LineageRuns;
 import dev.clicklake.contracts.lineage.StageRun;
 import dev.clicklake.contracts.storage.LakeLocation;
 import dev.clicklake.kpi.catalog.GoldCatalog;
-import dev.clicklake.kpi.catalog.GoldColumn;
 import dev.clicklake.kpi.catalog.GoldTable;
 import dev.clicklake.kpi.gold.GoldPlan;
 import dev.clicklake.kpi.snapshot.SnapshotLayout;
@@ -102,20 +101,7 @@ public final class GoldRunEvents {
         return GoldCatalog.TABLES.stream().filter(table -> table.relation().equals(relation)).findFirst()
                 .map(GoldTable::columns).orElse(List.of()).stream()
                 .filter(column -> column.expression().equals(column.name()))
-                .map(column -> new LineageField(column.name(), sqlType(column)))
+                .map(column -> new LineageField(column.name(), column.type().sqlType()))
                 .toList();
-    }
-
-    private static String sqlType(GoldColumn column) {
-        return switch (column.type()) {
-            case TEXT -> "text";
-            case DATE -> "date";
-            case TIMESTAMP -> "timestamp with time zone";
-            case MONEY -> "numeric(18,2)";
-            case RATE -> "numeric(24,6)";
-            case INT64 -> "bigint";
-            case INT32 -> "integer";
-            case INT16 -> "smallint";
-        };
     }
 }

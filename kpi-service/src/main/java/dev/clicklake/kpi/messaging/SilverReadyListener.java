@@ -108,7 +108,7 @@ public class SilverReadyListener {
 
     private void build(SilverReady silverReady) {
         List<LocalDate> dates = GoldPlan.datesToRebuild(silverReady);
-        List<LocalDate> rebuilt = gold.rebuild(silverReady.dataset(), dates);
+        List<LocalDate> rebuilt = gold.rebuild(silverReady, dates);
         // a snapshot when gold changed, or when it changed before and its snapshot was never written (a crash)
         Optional<SnapshotManifest> snapshot = Optional.empty();
         if (!dates.isEmpty() && snapshotsEnabled && (!rebuilt.isEmpty() || snapshots.due(silverReady.dataset()))) {

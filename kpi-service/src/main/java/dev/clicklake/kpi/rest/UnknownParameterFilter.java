@@ -9,7 +9,7 @@ import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Refuses, with a 400, a KPI request carrying a query parameter no endpoint reads (a typo must not pass silently),
+ * Refuses, with a 400, a KPI or catalog request carrying a query parameter no endpoint reads (a typo must not pass silently),
  * or one parameter more than once (which of the values would be read is not the client's to guess).
  */
 public class UnknownParameterFilter {
@@ -22,17 +22,19 @@ public class UnknownParameterFilter {
 
     @ServerRequestFilter
     public Optional<Response> refuseUnknownParameters(ContainerRequestContext request) {
-        if (!request.getUriInfo().getPath().startsWith("/kpi")) {
+        String path = request.getUriInfo().getPath();
+        boolean catalog = path.startsWith("/catalog");
+        if (!path.startsWith("/kpi") && !catalog) {
             return Optional.empty();
         }
-        Set<String> known = KNOWN.getOrDefault(request.getUriInfo().getPath(), RANGE);
+        Set<String> known = catalog ? Set.of() : KNOWN.getOrDefault(path, RANGE);
         Map<String, List<String>> parameters = request.getUriInfo().getQueryParameters();
         return parameters.keySet().stream()
                 .filter(name -> !known.contains(name) || parameters.get(name).size() > 1)
                 .findFirst()
                 .map(name -> InvalidParameterMapper.badRequest(new InvalidParameterException(name, known.contains(name)
                         ? name + " may be given once"
-                        : "unknown parameter '" + name + "'; " + request.getUriInfo().getPath() + " reads only "
-                                + String.join(", ", known.stream().sorted().toList()))));
+                        : "unknown parameter '" + name + "'; " + path + (known.isEmpty() ? " reads none"
+                                : " reads only " + String.join(", ", known.stream().sorted().toList())))));
     }
 }

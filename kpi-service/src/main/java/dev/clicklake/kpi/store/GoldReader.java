@@ -67,6 +67,11 @@ public class GoldReader {
             this.connection = connection;
         }
 
+        /** The connection of the read, for statements of its own (closed and rolled back by {@link #read}). */
+        public Connection connection() {
+            return connection;
+        }
+
         /** Streams the rows of {@code select}, whose result columns are {@code columns}, into {@code sink}. */
         public void stream(SqlFragment select, List<GoldColumn> columns, RowSink sink) throws Exception {
             try (PreparedStatement statement = prepare(select)) {

@@ -38,11 +38,25 @@ public final class GoldFlow {
     public void buildSplits(String dataset, List<List<SilverRow>> splits) throws Exception {
         String ingestion = UUID.randomUUID().toString();
         for (int i = 0; i < splits.size(); i++) {
-            SilverReady message = silver.land(dataset, ingestion, new SplitRef(i, splits.size()), splits.get(i));
-            kafka.sendContract(Contract.SILVER_READY, message, ingestion, codec);
+            send(silver.land(dataset, ingestion, new SplitRef(i, splits.size()), splits.get(i)));
         }
-        kafka.await(Contract.GOLD_READY.contractName(), splits.size(), record -> ingestion.equals(record.key())
+        awaitGoldReady(ingestion, splits.size());
+    }
+
+    /** Sends {@code message} on silver-ready as enrich-service would, keyed by its ingestion. */
+    public void send(SilverReady message) {
+        kafka.sendContract(Contract.SILVER_READY, message, message.ingestionId(), codec);
+    }
+
+    /** Returns once kpi-service has announced {@code count} gold-ready messages of {@code ingestion}. */
+    public void awaitGoldReady(String ingestion, int count) {
+        kafka.await(Contract.GOLD_READY.contractName(), count, record -> ingestion.equals(record.key())
                 && codec.decode(Contract.GOLD_READY, GoldReady.class, record.value()) instanceof Decoded.Accepted<GoldReady>,
                 WAIT);
+    }
+
+    /** The silver lake this flow lands rows in. */
+    public SilverLake silver() {
+        return silver;
     }
 }

@@ -1,14 +1,18 @@
 package dev.clicklake.kpi.support;
 
 import dev.clicklake.contracts.event.DateRange;
+import dev.clicklake.contracts.event.LakeFile;
 import dev.clicklake.contracts.event.RowCounts;
 import dev.clicklake.contracts.event.SilverFile;
 import dev.clicklake.contracts.event.SilverReady;
 import dev.clicklake.contracts.event.SplitRef;
+import dev.clicklake.contracts.layout.SilverLayout;
 import dev.clicklake.contracts.storage.LakeLocation;
 import dev.clicklake.contracts.storage.LakeStorage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -58,9 +62,37 @@ public final class SilverLake {
                 SilverReady.SILVER_EVENTS_V1);
     }
 
+    /**
+     * {@code landed} as a split whose enrich-service also found {@code duplicates} duplicate rows and rejected rows
+     * by rule: writes the quarantine file at the silver layout's path (one JSON line per rejected row) and returns
+     * the silver-ready naming it, with counts that add up.
+     */
+    public SilverReady withRejections(SilverReady landed, long duplicates, Map<String, Long> quarantinedByRule)
+            throws IOException {
+        StringBuilder lines = new StringBuilder();
+        quarantinedByRule.forEach((rule, rows) -> {
+            for (long i = 0; i < rows; i++) {
+                lines.append("{\"rule\":\"").append(rule).append("\",\"lineNumber\":").append(i + 1).append("}\n");
+            }
+        });
+        byte[] content = lines.toString().getBytes(StandardCharsets.UTF_8);
+        String path = SilverLayout.quarantinePath(landed.dataset(), landed.ingestionId(), landed.split().index());
+        lake.create(LakeLocation.of("silver", path), new ByteArrayInputStream(content));
+        long quarantined = quarantinedByRule.values().stream().mapToLong(Long::longValue).sum();
+        long written = landed.counts().written();
+        return new SilverReady(landed.ingestionId(), landed.dataset(), landed.bronzeFile(), landed.split(), landed.files(),
+                new LakeFile("silver", path, content.length, sha256(content), quarantined),
+                new RowCounts(written + duplicates + quarantined, written, duplicates, quarantined, quarantinedByRule),
+                landed.eventDates(), landed.dataSchemaVersion());
+    }
+
     private static String sha256(Path file) throws IOException {
+        return sha256(Files.readAllBytes(file));
+    }
+
+    private static String sha256(byte[] content) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -3,6 +3,7 @@ package dev.clicklake.contracts.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,6 +97,21 @@ class ContractCodecTest {
                 new RowCounts(3, 0, 1, 2, Map.of("price.negative", 2L)), null, SilverReady.SILVER_EVENTS_V1);
         assertEquals(new Decoded.Accepted<>(ready),
                 codec.decode(Contract.SILVER_READY, SilverReady.class, codec.encode(Contract.SILVER_READY, ready)));
+
+        SilverReady withBronze = new SilverReady(ready.ingestionId(), ready.dataset(), landed.file().location(),
+                ready.split(), ready.files(), null, ready.counts(), null, SilverReady.SILVER_EVENTS_V1,
+                BronzeSource.of(landed));
+        assertEquals(new Decoded.Accepted<>(withBronze), codec.decode(Contract.SILVER_READY, SilverReady.class,
+                codec.encode(Contract.SILVER_READY, withBronze)));
+    }
+
+    @Test
+    void aSilverReadyOfVersion10HasNoBronzeSource() throws IOException {
+        ObjectNode document = (ObjectNode) codec.mapper().readTree(readExample(Contract.SILVER_READY));
+        document.remove("bronze");
+        Decoded<SilverReady> decoded = codec.decode(Contract.SILVER_READY, SilverReady.class, document.toString());
+        assertNull(((Decoded.Accepted<SilverReady>) decoded).payload().bronze());
+        assertRejectedAfter(Contract.SILVER_READY, d -> ((ObjectNode) d.get("bronze")).put("bytes", -1), "bronze");
     }
 
     @Test
