@@ -28,6 +28,12 @@ public final class OpenApiDocument {
     }
 
     /** The document from its JSON text. */
+    /** The document the service under test serves at {@code /q/openapi} (open, like /q/health), as Swagger UI reads it. */
+    public static OpenApiDocument served() {
+        return parse(io.restassured.RestAssured.given().queryParam("format", "json").when().get("/q/openapi").then()
+                .statusCode(200).extract().asString());
+    }
+
     public static OpenApiDocument parse(String json) {
         try {
             return new OpenApiDocument(JSON.readTree(json));
